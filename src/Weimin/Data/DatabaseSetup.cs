@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Weimin.Web.Authorization;
+
+namespace Weimin.Data;
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Sqlite (default, a file in the data directory) or Postgres.</summary>
+    public string Provider { get; set; } = "Sqlite";
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>Runs once at start: applies migrations, then lets each feature seed what it needs.</summary>
+public interface IStartupSeeder
+{
+    /// <summary>Lower runs first.</summary>
+    int Order { get; }
+    Task SeedAsync(AppDb db, CancellationToken ct);
+}
+
+public static class DatabaseSetup
+{
+    public static bool IsPostgres(this DatabaseOptions o) => o.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+                                                            || o.Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase);
+
+    public static IServiceCollection AddWeiminDatabase(this IServiceCollection services, IConfiguration config, string dataDirectory)
+    {
+        var options = config.GetSection("Weimin:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString ??= config.GetConnectionString("Default");
+        services.AddSingleton(options);
+
+        if (options.IsPostgres())
+        {
+            var cs = options.ConnectionString ?? throw new InvalidOperationException(
+                "Weimin:Database:Provider is Postgres but no connection string is set (Weimin__Database__ConnectionString).");
+            services.AddDbContext<AppDb, PostgresAppDb>((sp, o) => Configure(sp, o.UseNpgsql(cs, n => n.EnableRetryOnFailure(3))));
+        }
+        else
+        {
+            var cs = options.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "weimin.db")}";
+            services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => Configure(sp, o.UseSqlite(cs)));
+        }
+        return services;
+    }
+
+    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder o)
+    {
+        o.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
+        o.AddInterceptors(new SqlitePragmas());
+    }
+
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<DataScope>().RunAsSystem();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await db.Database.MigrateAsync(ct);
+        foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
+            await seeder.SeedAsync(db, ct);
+    }
+}
+
+/// <summary>WAL and a busy timeout make SQLite behave under concurrent requests; no-op on PostgreSQL.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Weimin.Data;
+using Weimin.Features.Accounts;
+using Weimin.Features.Demo;
+using Weimin.Features.Organisation;
+using Weimin.Web;
+using Weimin.Web.Authorization;
+using Weimin.Web.Localisation;
+
+var builder = WebApplication.CreateBuilder(args);
+var paths = WeiminPaths.From(builder.Configuration, builder.Environment);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(paths);
+builder.Services.AddWeiminDatabase(builder.Configuration, paths.DataDirectory);
+builder.Services.AddWeiminWeb(paths);
+builder.Services.AddWeiminLocalisation();
+builder.Services.AddWeiminAccounts();
+builder.Services.AddWeiminAuthorization();
+builder.Services.AddOrganisation();
+builder.Services.AddDemoData(builder.Configuration);
+
+var app = builder.Build();
+await DatabaseSetup.MigrateAndSeedAsync(app.Services);
+
+app.UseWeiminWeb();
+app.UseWeiminLocalisation();
+app.UseAuthentication();
+app.UseDataScope();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages();
+app.MapWeiminApiDocs();
+app.MapLocalisationSwitches();
+app.MapOrganisationApi();
+
+app.PrintWelcome();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Weimin.Web.Authorization;
+
+/// <summary>
+/// Who may do what, by role. Every staff page and API names one of these; the fallback policy makes any page
+/// or endpoint that names none require a signed-in staff member. Agency and section scope is not decided here
+/// but by <see cref="DataScope"/> and the query filters, so an id from another scope is simply not found.
+/// </summary>
+public static class Policies
+{
+    public const string Staff = "staff";
+    public const string ManageStaff = "staff.manage";
+    public const string ManageLeave = "staff.leave";
+    public const string ViewStaff = "staff.view";
+    public const string ManageOrganisation = "org.manage";
+    public const string ManageCalendar = "calendar.manage";
+    public const string ManageNationalCalendar = "calendar.national";
+    public const string Audit = "audit";
+
+    public static IServiceCollection AddWeiminAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(StaffPolicy())
+            .AddPolicy(Staff, StaffPolicy())
+            .AddPolicy(ViewStaff, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SectionHead, Roles.Auditor))
+            .AddPolicy(ManageStaff, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
+            .AddPolicy(ManageLeave, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.SectionHead))
+            .AddPolicy(ManageOrganisation, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
+            .AddPolicy(ManageCalendar, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
+            .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
+            .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor));
+        services.AddScoped<DataScope>();
+        return services;
+    }
+
+    private static AuthorizationPolicy StaffPolicy() =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build();
+
+    private static AuthorizationPolicy Any(params string[] roles) =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(roles).Build();
+
+    /// <summary>Sets the request's <see cref="DataScope"/> from the signed-in user, after authentication.</summary>
+    public static IApplicationBuilder UseDataScope(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            http.RequestServices.GetRequiredService<DataScope>().SetFrom(http.User);
+            await next();
+        });
+}
