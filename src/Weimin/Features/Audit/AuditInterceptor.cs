@@ -28,7 +28,12 @@ namespace Weimin.Features.Audit;
 internal sealed class AuditInterceptor(TimeProvider clock, AuditActor actor) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 2000;
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Chinese stays readable in the column (and findable by the auditor's text search) instead of \uXXXX escapes.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
     private static readonly ConcurrentDictionary<IReadOnlyProperty, Sensitivity> SensitivityCache = new();
 
     private readonly ConditionalWeakTable<DbContext, List<KeyFixUp>> fixUps = new();
