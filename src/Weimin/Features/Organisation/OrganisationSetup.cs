@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace Weimin.Features.Organisation;
 
 public static class OrganisationSetup
@@ -5,6 +7,7 @@ public static class OrganisationSetup
     public static IServiceCollection AddOrganisation(this IServiceCollection services)
     {
         services.AddScoped<OrganisationService>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Organisation/People/Edit", "/org/staff/new"));
         return services;
     }
 }
