@@ -15,10 +15,14 @@ public static class AuditMask
 {
     public const string Hidden = "[hidden]";
 
+    /// <summary>Phones and e-mail addresses as the rest of Weimin masks them; anything else keeps only its first and last characters.</summary>
     public static string Mask(string value)
     {
         var v = value.Trim();
-        // Long enough to keep a recognisable head and tail (a phone, an e-mail) and still hide most of it.
-        return v.Length >= 8 ? string.Concat(v.AsSpan(0, 4), "***", v.AsSpan(v.Length - 3)) : "***";
+        if (v.Contains('@', StringComparison.Ordinal)) return Web.Privacy.Mask.Email(v);
+        if (v.Count(char.IsDigit) >= 7 && v.All(c => char.IsDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '#'))
+            return Web.Privacy.Mask.Phone(v);
+        // A national ID (A123456789) must not survive as most of itself.
+        return v.Length >= 6 ? string.Concat(v.AsSpan(0, 1), "***", v.AsSpan(v.Length - 2)) : "***";
     }
 }

@@ -9,7 +9,7 @@ namespace Weimin.Features.Audit;
 /// </summary>
 public sealed class SealedDataAudit(IServiceScopeFactory scopes, AuditActor actor, TimeProvider clock)
 {
-    public const string ReasonRequired = "audit.reason-required";
+    public const string ReasonRequired = "audit.reason_required";
     public const int MaxReasonLength = 500;
 
     /// <param name="subjectType">what holds the identity, e.g. "Petition"</param>
