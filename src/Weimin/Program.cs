@@ -1,5 +1,6 @@
 using Weimin.Data;
 using Weimin.Features.Accounts;
+using Weimin.Features.Audit;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
 using Weimin.Web;
@@ -16,12 +17,16 @@ builder.Services.AddWeiminWeb(paths);
 builder.Services.AddWeiminLocalisation();
 builder.Services.AddWeiminAccounts();
 builder.Services.AddWeiminAuthorization();
+builder.Services.AddWeiminHealth();
+builder.Services.AddAudit();
 builder.Services.AddOrganisation();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAndSeedAsync(app.Services);
 
+app.UseSecurityHeaders();
+app.UseRequestLogging();
 app.UseWeiminWeb();
 app.UseWeiminLocalisation();
 app.UseAuthentication();
@@ -32,8 +37,10 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapWeiminApiDocs();
+app.MapHealth();
 app.MapLocalisationSwitches();
 app.MapOrganisationApi();
+app.MapAuditApi();
 
 app.PrintWelcome();
 app.Run();

@@ -19,6 +19,7 @@ public class Staff : ISectionOwned
     public string? Extension { get; set; }
     public string? Email { get; set; }
     /// <summary>Private: for staff notices only, never in the directory or in lists.</summary>
+    [Audit.AuditMasked]
     public string? MobilePhone { get; set; }
     public int? DeputyId { get; set; }
     public Staff? Deputy { get; set; }
