@@ -1,5 +1,6 @@
 using Weimin.Data;
 using Weimin.Features.Accounts;
+using Weimin.Features.Calendar;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
 using Weimin.Web;
@@ -17,6 +18,7 @@ builder.Services.AddWeiminLocalisation();
 builder.Services.AddWeiminAccounts();
 builder.Services.AddWeiminAuthorization();
 builder.Services.AddOrganisation();
+builder.Services.AddCalendar();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapRazorPages();
 app.MapWeiminApiDocs();
 app.MapLocalisationSwitches();
 app.MapOrganisationApi();
+app.MapCalendarApi();
 
 app.PrintWelcome();
 app.Run();
