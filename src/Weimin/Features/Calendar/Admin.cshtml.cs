@@ -132,7 +132,7 @@ public sealed class AdminModel(CalendarService calendar, AppDb db, DataScope sco
         CurrentAgency = await AgencyAsync(ct);
         if (CurrentAgency is not null)
         {
-            var all = await calendar.OverridesAsync(CurrentAgency.Id, null, ct);
+            var all = await calendar.OverridesAsync(CurrentAgency.Id, ct: ct);
             // Past overrides older than a year only clutter the list; the API and deadlines still use them.
             var since = Web.Localisation.OfficeTime.Today(clock).AddYears(-1);
             Overrides = all.Where(o => o.Date >= since).OrderByDescending(o => o.Date).ToList();

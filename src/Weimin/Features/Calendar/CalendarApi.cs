@@ -63,7 +63,7 @@ public static class CalendarApi
             return OutOfRange(new CalendarRangeException(new DateOnly(y, 1, 1), office.FirstYear, office.LastYear), t);
 
         var reasons = agencyId is { } id
-            ? (await calendar.OverridesAsync(id, y, ct)).ToDictionary(o => o.Date, o => o.Reason)
+            ? (await calendar.OverridesAsync(id, y, acrossScope: true, ct)).ToDictionary(o => o.Date, o => o.Reason)
             : [];
         var days = (await calendar.DaysAsync(y, ct))
             .Select(d => new CalendarDayDto(d.Date, office.IsOpen(d.Date), d.Remark, reasons.GetValueOrDefault(d.Date)))

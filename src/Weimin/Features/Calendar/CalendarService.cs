@@ -75,9 +75,11 @@ public sealed class CalendarService(AppDb db, CalendarCache cache, TimeProvider 
         return record;
     }
 
-    public Task<List<CalendarOverrideRow>> OverridesAsync(int agencyId, int? year = null, CancellationToken ct = default)
+    /// <param name="acrossScope">for public views: an agency's closures are public notices, readable by anyone</param>
+    public Task<List<CalendarOverrideRow>> OverridesAsync(int agencyId, int? year = null, bool acrossScope = false, CancellationToken ct = default)
     {
-        var q = db.Set<AgencyCalendarOverride>().AsNoTracking().Where(o => o.AgencyId == agencyId);
+        var rows = acrossScope ? db.Set<AgencyCalendarOverride>().IgnoreQueryFilters() : db.Set<AgencyCalendarOverride>();
+        var q = rows.AsNoTracking().Where(o => o.AgencyId == agencyId);
         if (year is { } y) q = q.Where(o => o.Date >= new DateOnly(y, 1, 1) && o.Date <= new DateOnly(y, 12, 31));
         return q.OrderBy(o => o.Date)
             .Select(o => new CalendarOverrideRow(o.Id, o.Date, o.IsOpen, o.Reason, o.CreatedAtUtc, o.CreatedBy))
