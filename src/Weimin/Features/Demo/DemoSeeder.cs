@@ -18,15 +18,12 @@ public static class DemoSetup
 }
 
 /// <summary>Loads the demo organisation and sign-ins once, into an empty database. Never touches a database that has agencies.</summary>
-internal sealed class DemoSeeder(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock) : IStartupSeeder
+internal sealed class DemoSeeder(UserManager<AppUser> users, TimeProvider clock) : IStartupSeeder
 {
     public int Order => 100;
 
     public async Task SeedAsync(AppDb db, CancellationToken ct)
     {
-        foreach (var role in Web.Authorization.Roles.All)
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-
         if (await db.Set<Agency>().IgnoreQueryFilters().AnyAsync(ct)) return;
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -120,6 +120,39 @@ public sealed class OrganisationService(AppDb db, UserManager<AppUser> users, Ti
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    // --- agencies (system admin)
+
+    public async Task<Agency> CreateAgencyAsync(AgencyInput input, CancellationToken ct = default)
+    {
+        if (!Scope.Unrestricted) throw new RuleViolation("org.agency_forbidden");
+        if (await db.Set<Agency>().AnyAsync(a => a.Code == input.Code, ct)) throw new RuleViolation("org.agency_code_taken", input.Code);
+        if (input.ParentId is { } parent && !await db.Set<Agency>().AnyAsync(a => a.Id == parent && a.Kind == AgencyKind.City, ct))
+            throw new RuleViolation("org.city_unknown");
+        if (input.EvaluationGroupId is { } group && !await db.Set<EvaluationGroup>().AnyAsync(g => g.Id == group && g.CityId == input.ParentId, ct))
+            throw new RuleViolation("org.group_unknown");
+        var agency = new Agency
+        {
+            Code = input.Code.Trim(), Name = input.Name.Trim(), NameEn = Blank(input.NameEn), Kind = input.Kind,
+            ParentId = input.ParentId, EvaluationGroupId = input.EvaluationGroupId, Address = Blank(input.Address), Phone = Blank(input.Phone),
+        };
+        db.Add(agency);
+        await db.SaveChangesAsync(ct);
+        return agency;
+    }
+
+    public async Task<EvaluationGroup> CreateGroupAsync(GroupInput input, CancellationToken ct = default)
+    {
+        if (!Scope.Unrestricted) throw new RuleViolation("org.agency_forbidden");
+        if (!await db.Set<Agency>().AnyAsync(a => a.Id == input.CityId && a.Kind == AgencyKind.City, ct)) throw new RuleViolation("org.city_unknown");
+        var name = input.Name.Trim();
+        if (await db.Set<EvaluationGroup>().AnyAsync(g => g.CityId == input.CityId && g.Name == name, ct)) throw new RuleViolation("org.group_taken", name);
+        var order = await db.Set<EvaluationGroup>().Where(g => g.CityId == input.CityId).CountAsync(ct);
+        var group = new EvaluationGroup { CityId = input.CityId!.Value, Name = name, NameEn = Blank(input.NameEn), SortOrder = order + 1 };
+        db.Add(group);
+        await db.SaveChangesAsync(ct);
+        return group;
+    }
+
     // --- sections
 
     public async Task<Section> CreateSectionAsync(SectionInput input, int? agencyId = null, CancellationToken ct = default)

@@ -14,6 +14,7 @@ public static class Policies
     public const string ManageLeave = "staff.leave";
     public const string ViewStaff = "staff.view";
     public const string ManageOrganisation = "org.manage";
+    public const string ManageAgencies = "org.agencies";
     public const string ManageCalendar = "calendar.manage";
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
@@ -27,6 +28,7 @@ public static class Policies
             .AddPolicy(ManageStaff, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageLeave, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.SectionHead))
             .AddPolicy(ManageOrganisation, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
+            .AddPolicy(ManageAgencies, Any(Roles.SystemAdmin))
             .AddPolicy(ManageCalendar, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
             .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor));
