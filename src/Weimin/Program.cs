@@ -1,6 +1,7 @@
 using Weimin.Data;
 using Weimin.Features.Accounts;
 using Weimin.Features.Audit;
+using Weimin.Features.Calendar;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
 using Weimin.Web;
@@ -20,6 +21,7 @@ builder.Services.AddWeiminAuthorization();
 builder.Services.AddWeiminHealth();
 builder.Services.AddAudit();
 builder.Services.AddOrganisation();
+builder.Services.AddCalendar();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapHealth();
 app.MapLocalisationSwitches();
 app.MapOrganisationApi();
 app.MapAuditApi();
+app.MapCalendarApi();
 
 app.PrintWelcome();
 app.Run();
