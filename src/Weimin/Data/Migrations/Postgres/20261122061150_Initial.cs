@@ -57,6 +57,76 @@ namespace Weimin.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_days",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    Remark = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_days", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "calendar_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WorkingDays = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sealed_data_views",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Fields = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sealed_data_views", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -187,6 +257,30 @@ namespace Weimin.Data.Migrations.Postgres
                         principalTable: "agencies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agency_calendar_overrides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agency_calendar_overrides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_agency_calendar_overrides_agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -329,6 +423,12 @@ namespace Weimin.Data.Migrations.Postgres
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_agency_calendar_overrides_AgencyId_Date",
+                table: "agency_calendar_overrides",
+                columns: new[] { "AgencyId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -366,6 +466,26 @@ namespace Weimin.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_AgencyId_ActorName_AtUtc",
+                table: "audit_entries",
+                columns: new[] { "AgencyId", "ActorName", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_AgencyId_ActorUserId_AtUtc",
+                table: "audit_entries",
+                columns: new[] { "AgencyId", "ActorUserId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_AgencyId_AtUtc",
+                table: "audit_entries",
+                columns: new[] { "AgencyId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_AgencyId_EntityType_EntityKey_AtUtc",
+                table: "audit_entries",
+                columns: new[] { "AgencyId", "EntityType", "EntityKey", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_evaluation_groups_CityId_Name",
                 table: "evaluation_groups",
                 columns: new[] { "CityId", "Name" },
@@ -380,6 +500,26 @@ namespace Weimin.Data.Migrations.Postgres
                 name: "IX_leave_periods_StaffId_From_To",
                 table: "leave_periods",
                 columns: new[] { "StaffId", "From", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sealed_data_views_AgencyId_AtUtc",
+                table: "sealed_data_views",
+                columns: new[] { "AgencyId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sealed_data_views_AgencyId_SubjectType_SubjectId_AtUtc",
+                table: "sealed_data_views",
+                columns: new[] { "AgencyId", "SubjectType", "SubjectId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sealed_data_views_AgencyId_UserId_AtUtc",
+                table: "sealed_data_views",
+                columns: new[] { "AgencyId", "UserId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sealed_data_views_AgencyId_UserName_AtUtc",
+                table: "sealed_data_views",
+                columns: new[] { "AgencyId", "UserName", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sections_AgencyId_Code",
@@ -424,6 +564,9 @@ namespace Weimin.Data.Migrations.Postgres
                 table: "agencies");
 
             migrationBuilder.DropTable(
+                name: "agency_calendar_overrides");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -439,7 +582,19 @@ namespace Weimin.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "calendar_days");
+
+            migrationBuilder.DropTable(
+                name: "calendar_years");
+
+            migrationBuilder.DropTable(
                 name: "leave_periods");
+
+            migrationBuilder.DropTable(
+                name: "sealed_data_views");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
