@@ -2,6 +2,7 @@ using Weimin.Data;
 using Weimin.Features.Accounts;
 using Weimin.Features.Audit;
 using Weimin.Features.Calendar;
+using Weimin.Features.Cases;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
 using Weimin.Web;
@@ -22,6 +23,7 @@ builder.Services.AddWeiminHealth();
 builder.Services.AddAudit();
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
+builder.Services.AddCases(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();

@@ -17,7 +17,8 @@ public static class Roles
         [SystemAdmin, AgencyAdmin, Secretariat, Chief, SectionHead, Officer, CounterClerk, CommitteeMember, Auditor];
 
     /// <summary>Roles whose work is bound to their own section; the others see their whole agency.</summary>
-    public static readonly IReadOnlySet<string> SectionBound = new HashSet<string> { SectionHead, Officer, CounterClerk };
+    // Counter clerks take in every section's services at a single window (一處收件、全程服務), so they see the whole agency.
+    public static readonly IReadOnlySet<string> SectionBound = new HashSet<string> { SectionHead, Officer };
 
     public static bool IsKnown(string role) => All.Contains(role);
 }
