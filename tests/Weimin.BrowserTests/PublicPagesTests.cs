@@ -59,6 +59,9 @@ public class PublicPagesTests(BrowserApp app, ITestOutputHelper output) : IClass
         await Expect(table).ToContainTextAsync("Social Affairs Section");
         await Expect(table).ToContainTextAsync("Civil Affairs Section");
         await Expect(table.Locator("tbody td:first-child").Filter(new() { HasText = "社會課" })).ToHaveCountAsync(0);
+        // Chinese-only duties are marked as Chinese, so a screen reader reads them in a Chinese voice
+        var welfare = table.Locator("tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = "Yang Shu-hui" }) });
+        await Expect(welfare.Locator("td[lang='zh-Hant-TW']")).ToContainTextAsync("育兒津貼");
         // and back: the header offers Chinese now
         await Expect(page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "中文" })).ToBeVisibleAsync();
         await app.CheckAsync(page, "public-directory-en", output);

@@ -38,7 +38,7 @@ public class StaffPagesTests(BrowserApp app, ITestOutputHelper output) : IClassF
 
         await page.Locator("main table").GetByRole(AriaRole.Link, new() { Name = "楊淑惠" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex(@"/org/staff/\d+$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/org/staff/\d+(#.*)?$"));
         await Expect(page.Locator("h1")).ToContainTextAsync("楊淑惠");
         var summary = page.Locator("main dl.summary").First;
         await Expect(summary).ToContainTextAsync("社會課");
@@ -63,7 +63,9 @@ public class StaffPagesTests(BrowserApp app, ITestOutputHelper output) : IClassF
         await Expect(summary).ToBeVisibleAsync();
         await Expect(summary.Locator("a[href='#Input_Name']")).ToHaveTextAsync("請填寫姓名。");
         await Expect(summary.Locator("a[href='#Input_Title']")).ToHaveTextAsync("請填寫職稱。");
+        // the field says it is in error, and which message describes it
         await Expect(page.Locator("#Input_Name")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "姓名", Exact = true })).ToHaveAccessibleDescriptionAsync("請填寫姓名。");
         await app.CheckAsync(page, "staff-new-errors", output);
 
         // the link in the summary takes the user to the field
@@ -76,7 +78,7 @@ public class StaffPagesTests(BrowserApp app, ITestOutputHelper output) : IClassF
         await page.GetByLabel("分機").FillAsync("306");
         await page.Locator("main form button[type=submit]", new() { HasText = "儲存" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex(@"/org/staff/\d+$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/org/staff/\d+(#.*)?$"));
         await Expect(page.Locator("[role=status]")).ToHaveTextAsync("人員資料已儲存。");
         await Expect(page.Locator("h1")).ToContainTextAsync("簡志遠");
         await Expect(page.Locator("main dl.summary").First).ToContainTextAsync("社會課");

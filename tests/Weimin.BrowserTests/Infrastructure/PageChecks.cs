@@ -47,7 +47,8 @@ public static class PageChecks
     /// <summary>A full-page screenshot at artifacts/screenshots/<paramref name="name"/>.png, once the page has settled.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Pages are server-rendered with no requests after load, so "load" is settled (NetworkIdle costs 500 ms a page).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var file = Path.Combine(Repository.Screenshots, name + ".png");
         await page.ScreenshotAsync(new() { Path = file, FullPage = true });
         return file;
