@@ -13,6 +13,8 @@ public class CalendarPagesTests(BrowserApp app, ITestOutputHelper output) : ICla
         var page = await app.NewPageAsync();
         var response = await page.GotoAsync("/calendar");
 
+        // a public page: no detour to the sign-in form (an unknown path sends visitors there)
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + "/calendar");
         Assert.Equal(200, response!.Status);
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
         // one grid per month; each grid is a table of days
