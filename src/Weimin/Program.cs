@@ -2,6 +2,7 @@ using Weimin.Data;
 using Weimin.Features.Accounts;
 using Weimin.Features.Audit;
 using Weimin.Features.Calendar;
+using Weimin.Features.Catalogue;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
 using Weimin.Web;
@@ -22,6 +23,7 @@ builder.Services.AddWeiminHealth();
 builder.Services.AddAudit();
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
+builder.Services.AddCatalogue();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapLocalisationSwitches();
 app.MapOrganisationApi();
 app.MapAuditApi();
 app.MapCalendarApi();
+app.MapCatalogueApi();
 
 app.PrintWelcome();
 app.Run();
