@@ -3,6 +3,7 @@ using Weimin.Features.Accounts;
 using Weimin.Features.Audit;
 using Weimin.Features.Calendar;
 using Weimin.Features.Cases;
+using Weimin.Features.Catalogue;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
 using Weimin.Web;
@@ -24,6 +25,7 @@ builder.Services.AddAudit();
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCases(builder.Configuration);
+builder.Services.AddCatalogue();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -46,6 +48,7 @@ app.MapLocalisationSwitches();
 app.MapOrganisationApi();
 app.MapAuditApi();
 app.MapCalendarApi();
+app.MapCatalogueApi();
 
 app.PrintWelcome();
 app.Run();
