@@ -18,6 +18,7 @@ public static class Policies
     public const string ManageCalendar = "calendar.manage";
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
+    public const string CaseIntake = "cases.intake";
 
     public static IServiceCollection AddWeiminAuthorization(this IServiceCollection services)
     {
@@ -31,6 +32,7 @@ public static class Policies
             .AddPolicy(ManageAgencies, Any(Roles.SystemAdmin))
             .AddPolicy(ManageCalendar, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
+            .AddPolicy(CaseIntake, Any(Roles.CounterClerk, Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.SystemAdmin))
             .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor));
         services.AddScoped<DataScope>();
         return services;
