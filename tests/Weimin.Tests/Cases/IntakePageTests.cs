@@ -239,6 +239,26 @@ public class IntakePageTests(WeiminApp app) : IClassFixture<WeiminApp>
     }
 
     [Fact]
+    public async Task One_submission_shows_every_problem_at_once()
+    {
+        var (service, windowId, _) = await SocialServiceAtWindowAsync("ip-all-at-once");
+        var clerk = await app.SignInAsync("clerk");
+        var form = Form(service, windowId);
+        form["Input.ApplicantName"] = "";
+        form["Input.ApplicantPhone"] = "";
+        form["Input.NoticeConsent"] = "false";
+        form["Checklist[0].State"] = "";
+        var response = await WeiminApp.PostFormAsync(clerk, "/cases/intake", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = Text(await response.Content.ReadAsStringAsync());
+        foreach (var message in new[] { "請填寫申請人姓名。", "以簡訊或電話通知，請留電話。", "主動通知需要申請人同意。", "請勾選「申請書」是否備齊。" })
+            Assert.Contains($">{message}</a>", html); // each linked from the error summary
+        Assert.Contains("href=\"#Input_NoticeConsent\"", html);
+        Assert.Contains("href=\"#Checklist_0__State\"", html);
+        Assert.Contains("id=\"Checklist_0__State\"", html);
+    }
+
+    [Fact]
     public async Task A_repair_without_a_location_or_with_a_position_outside_Taiwan_is_refused()
     {
         var repair = await app.AddServiceAsync("ip-light", 5, section: "works", defaultOfficer: "曾冠宇", needsLocation: true);

@@ -69,6 +69,7 @@ public class IntakeModel(AppDb db, CaseService cases, IStringLocalizer<IntakeTex
         if (Service is not null)
         {
             CheckChecklist(Service);
+            CheckRules(Service);
             if (!PageChannels.Contains(Input.Channel)) ModelState.AddModelError("Input.Channel", errors["validation.invalid", errors["field.Channel"]]);
         }
         if (!ModelState.IsValid) return await RedrawWithErrorsAsync(ct);
@@ -133,6 +134,26 @@ public class IntakeModel(AppDb db, CaseService cases, IStringLocalizer<IntakeTex
             if (state is null) ModelState.AddModelError($"Checklist[{i}].State", t["Intake.ChooseDocumentState", d.Name]);
             else if (!allowed) ModelState.AddModelError($"Checklist[{i}].State", errors["validation.invalid", d.Name]);
         }
+    }
+
+    /// <summary>
+    /// The intake rules CaseService enforces, checked here too so that one submission shows every problem at once
+    /// (the service still has the last word).
+    /// </summary>
+    private void CheckRules(Service service)
+    {
+        void Rule(bool broken, string code)
+        {
+            var field = FieldOf(code);
+            if (broken && ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                ModelState.AddModelError(field, errors[code]);
+        }
+        var i = Input;
+        Rule(service.NeedsLocation && string.IsNullOrWhiteSpace(i.LocationText) && i.Latitude is null, "case.location_required");
+        Rule(i.NoticeChannel is NoticeChannel.Sms or NoticeChannel.Phone && string.IsNullOrWhiteSpace(i.ApplicantPhone), "case.phone_required_for_notice");
+        Rule(i.NoticeChannel == NoticeChannel.Email && string.IsNullOrWhiteSpace(i.ApplicantEmail), "case.email_required_for_notice");
+        Rule(i.NoticeChannel == NoticeChannel.Letter && string.IsNullOrWhiteSpace(i.ApplicantAddress), "case.address_required_for_notice");
+        Rule(i.NoticeChannel != NoticeChannel.None && !i.NoticeConsent, "case.consent_required");
     }
 
     /// <summary>Where a broken intake rule shows: next to the field that can fix it.</summary>

@@ -79,5 +79,5 @@ public static class NoticeText
     }
 
     public static string Person(StaffContact s, IStringLocalizer<IntakeText> t) =>
-        $"{s.Name} {s.Title}".Trim() + (s.Extension is { } ext ? t["Receipt.ExtensionSuffix", ext] : "");
+        (string.IsNullOrEmpty(s.Title) ? s.Name : t["Staff.NameTitle", s.Name, s.Title].Value) + (s.Extension is { } ext ? t["Receipt.ExtensionSuffix", ext] : "");
 }
