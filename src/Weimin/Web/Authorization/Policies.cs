@@ -19,6 +19,7 @@ public static class Policies
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
     public const string ManageCatalogue = "catalogue.manage";
+    public const string CaseIntake = "cases.intake";
 
     public static IServiceCollection AddWeiminAuthorization(this IServiceCollection services)
     {
@@ -34,7 +35,8 @@ public static class Policies
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
             .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor))
             // A section head passes the policy but may change only their own section's services (CatalogueService).
-            .AddPolicy(ManageCatalogue, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat, Roles.SectionHead));
+            .AddPolicy(ManageCatalogue, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat, Roles.SectionHead))
+            .AddPolicy(CaseIntake, Any(Roles.CounterClerk, Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.SystemAdmin));
         services.AddScoped<DataScope>();
         return services;
     }
