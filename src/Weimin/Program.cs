@@ -24,6 +24,7 @@ builder.Services.AddAudit();
 builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCases(builder.Configuration);
+builder.Services.AddTracking(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -36,6 +37,7 @@ app.UseWeiminLocalisation();
 app.UseAuthentication();
 app.UseDataScope();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -46,6 +48,7 @@ app.MapLocalisationSwitches();
 app.MapOrganisationApi();
 app.MapAuditApi();
 app.MapCalendarApi();
+app.MapCasesApi();
 
 app.PrintWelcome();
 app.Run();

@@ -18,6 +18,12 @@ public static class Policies
     public const string ManageCalendar = "calendar.manage";
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
+    /// <summary>Taking in cases (收件): counters and the people who work cases.</summary>
+    public const string CaseIntake = "cases.intake";
+    /// <summary>Reading cases: everyone who works, chases or checks them (counter clerks and auditors read only).</summary>
+    public const string CaseWork = "cases.work";
+    /// <summary>Changing cases (start, supplement, extend, transfer, complete …): not counter clerks, not auditors.</summary>
+    public const string CaseAct = "cases.act";
 
     public static IServiceCollection AddWeiminAuthorization(this IServiceCollection services)
     {
@@ -31,7 +37,10 @@ public static class Policies
             .AddPolicy(ManageAgencies, Any(Roles.SystemAdmin))
             .AddPolicy(ManageCalendar, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
-            .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor));
+            .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor))
+            .AddPolicy(CaseIntake, Any(Roles.CounterClerk, Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.SystemAdmin))
+            .AddPolicy(CaseWork, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin, Roles.CounterClerk, Roles.Auditor))
+            .AddPolicy(CaseAct, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin));
         services.AddScoped<DataScope>();
         return services;
     }
