@@ -78,7 +78,7 @@ public static class TrackingSetup
     /// </summary>
     public static void NoTrace(HttpResponse response)
     {
-        response.Headers.CacheControl = "no-store";
+        response.Headers.CacheControl = "no-cache, no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }
