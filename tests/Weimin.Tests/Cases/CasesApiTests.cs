@@ -320,4 +320,14 @@ public class CasesApiTests(WeiminApp app) : IClassFixture<WeiminApp>
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync($"/api/cases/{civilId}/start", new { version = 0 })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync($"/api/cases/{civilId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task OpenApi_describes_intake_actions_and_tracking()
+    {
+        var doc = await app.Anonymous().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/cases", "/api/cases/{id}", "/api/cases/{id}/extend", "/api/cases/{id}/transfer-section", "/api/track" })
+            Assert.Contains($"\"{path}\"", doc);
+        Assert.Contains("IntakeRequest", doc);
+        Assert.Contains("CaseActionRequest", doc);
+    }
 }
