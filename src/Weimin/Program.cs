@@ -26,6 +26,7 @@ builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddCatalogue();
+builder.Services.AddTracking(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -38,6 +39,7 @@ app.UseWeiminLocalisation();
 app.UseAuthentication();
 app.UseDataScope();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -49,6 +51,7 @@ app.MapOrganisationApi();
 app.MapAuditApi();
 app.MapCalendarApi();
 app.MapCatalogueApi();
+app.MapCasesApi();
 
 app.PrintWelcome();
 app.Run();
