@@ -46,6 +46,7 @@ app.MapLocalisationSwitches();
 app.MapOrganisationApi();
 app.MapAuditApi();
 app.MapCalendarApi();
+app.MapCaseQueueApi();
 
 app.PrintWelcome();
 app.Run();

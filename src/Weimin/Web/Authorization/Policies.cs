@@ -18,6 +18,8 @@ public static class Policies
     public const string ManageCalendar = "calendar.manage";
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
+    public const string CaseWork = "cases.work";
+    public const string CaseAct = "cases.act";
 
     public static IServiceCollection AddWeiminAuthorization(this IServiceCollection services)
     {
@@ -31,7 +33,10 @@ public static class Policies
             .AddPolicy(ManageAgencies, Any(Roles.SystemAdmin))
             .AddPolicy(ManageCalendar, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
-            .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor));
+            .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor))
+            // Counter clerks and auditors read the queues and cases; only CaseAct may change a case.
+            .AddPolicy(CaseWork, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin, Roles.CounterClerk, Roles.Auditor))
+            .AddPolicy(CaseAct, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin));
         services.AddScoped<DataScope>();
         return services;
     }
