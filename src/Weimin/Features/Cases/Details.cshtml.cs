@@ -55,7 +55,7 @@ public class DetailsModel(
         public bool IsPublic { get; set; }
     }
 
-    public sealed record Person(int Id, string Name, string Title, string? Extension);
+    public sealed record Person(int Id, string Name, string Title, string? TitleEn, string? Extension);
 
     /// <summary>The actions of the contract, in the order the page offers them.</summary>
     public static readonly string[] AllActions =
@@ -66,12 +66,13 @@ public class DetailsModel(
     public long Id { get; private set; }
     public Case Case { get; private set; } = null!;
     public string? SectionName { get; private set; }
+    public string? SectionNameEn { get; private set; }
     public Person? Officer { get; private set; }
     public string? IntakeStaffName { get; private set; }
     public DeadlineState Deadline { get; private set; }
     public int? DaysLeft { get; private set; }
     public DateOnly Today { get; private set; }
-    public IReadOnlyList<(int Id, string Name)> Sections { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name, string? NameEn)> Sections { get; private set; } = [];
     public IReadOnlyList<Person> SectionStaff { get; private set; } = [];
     public IReadOnlyDictionary<int, string> StaffNames { get; private set; } = new Dictionary<int, string>();
     public IReadOnlyList<long> NoticeIds { get; private set; } = [];
@@ -189,17 +190,18 @@ public class DetailsModel(
             Deadline = c.IsOpen ? DeadlineState.OnTrack : DeadlineState.Done;
         }
 
-        SectionName = await db.Set<Section>().AsNoTracking().Where(s => s.Id == c.SectionId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        var section = await db.Set<Section>().AsNoTracking().Where(s => s.Id == c.SectionId).Select(s => new { s.Name, s.NameEn }).FirstOrDefaultAsync(ct);
+        (SectionName, SectionNameEn) = (section?.Name, section?.NameEn);
         // Colleagues' names and office extensions only; they may sit in another section than the reader.
         var staff = db.Set<Staff>().IgnoreQueryFilters().AsNoTracking().Where(s => s.AgencyId == c.AgencyId);
-        Officer = await staff.Where(s => s.Id == c.OfficerId).Select(s => new Person(s.Id, s.Name, s.Title, s.Extension)).FirstOrDefaultAsync(ct);
+        Officer = await staff.Where(s => s.Id == c.OfficerId).Select(s => new Person(s.Id, s.Name, s.Title, s.TitleEn, s.Extension)).FirstOrDefaultAsync(ct);
         SectionStaff = await staff.Where(s => s.SectionId == c.SectionId && s.IsActive).OrderBy(s => s.SortOrder)
-            .Select(s => new Person(s.Id, s.Name, s.Title, s.Extension)).ToListAsync(ct);
+            .Select(s => new Person(s.Id, s.Name, s.Title, s.TitleEn, s.Extension)).ToListAsync(ct);
         var ids = c.Extensions.Select(e => e.ApprovedByStaffId).Append(c.IntakeStaffId ?? 0).Distinct().ToList();
         StaffNames = await staff.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         IntakeStaffName = c.IntakeStaffId is { } intake ? StaffNames.GetValueOrDefault(intake) : null;
         Sections = (await db.Set<Section>().AsNoTracking().Where(s => s.AgencyId == c.AgencyId && s.IsActive && s.Id != c.SectionId)
-            .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)).ToList();
+            .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name, s.NameEn }).ToListAsync(ct)).Select(s => (s.Id, s.Name, s.NameEn)).ToList();
         NoticeIds = await db.Set<OneTimeNotice>().AsNoTracking().Where(n => n.CaseId == c.Id).OrderBy(n => n.Id).Select(n => n.Id).ToListAsync(ct);
         MergedIntoNumber = c.MergedIntoId is { } into
             ? await db.Set<Case>().IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == into && x.AgencyId == c.AgencyId).Select(x => x.Number).FirstOrDefaultAsync(ct)
