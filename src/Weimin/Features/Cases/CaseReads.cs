@@ -137,15 +137,22 @@ public static partial class CaseReads
             .Select(c => new
             {
                 c.Id, c.Number, Service = c.Service!.Name, ServiceEn = c.Service.NameEn, c.SectionId,
-                Section = db.Set<Section>().Where(s => s.Id == c.SectionId).Select(s => new { s.Name, s.NameEn }).FirstOrDefault(),
                 c.OfficerId, Officer = c.Officer == null ? null : c.Officer.Name,
                 c.Status, c.ReceivedOn, c.DueOn, c.ApplicantName, c.ApplicantPhone, c.Subject,
             })
             .ToListAsync(ct);
-        var items = rows.Select(r => new CaseRow(
-            r.Id, r.Number, r.Service, r.ServiceEn, r.SectionId, r.Section?.Name, r.Section?.NameEn, r.OfficerId, r.Officer,
-            r.Status, r.ReceivedOn, r.DueOn, desk.DaysLeft(r.Status, r.DueOn), desk.State(r.Status, r.DueOn),
-            Mask.Name(r.ApplicantName), Mask.Phone(r.ApplicantPhone), r.Subject)).ToList();
+        // An agency has a handful of sections: one small indexed read instead of a correlated subquery per row.
+        var sectionIds = rows.Select(r => r.SectionId).OfType<int>().Distinct().ToList();
+        var sections = await db.Set<Section>().AsNoTracking().Where(s => sectionIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => (s.Name, s.NameEn), ct);
+        var items = rows.Select(r =>
+        {
+            var section = r.SectionId is { } id && sections.TryGetValue(id, out var found) ? found : default;
+            return new CaseRow(
+                r.Id, r.Number, r.Service, r.ServiceEn, r.SectionId, section.Name, section.NameEn, r.OfficerId, r.Officer,
+                r.Status, r.ReceivedOn, r.DueOn, desk.DaysLeft(r.Status, r.DueOn), desk.State(r.Status, r.DueOn),
+                Mask.Name(r.ApplicantName), Mask.Phone(r.ApplicantPhone), r.Subject);
+        }).ToList();
         return new Paged<CaseRow>(items, total, page, pageSize);
     }
 
