@@ -52,6 +52,7 @@ app.MapAuditApi();
 app.MapCalendarApi();
 app.MapCatalogueApi();
 app.MapCasesApi();
+app.MapCaseQueueApi();
 
 app.PrintWelcome();
 app.Run();

@@ -42,6 +42,7 @@ public static class Policies
             // A section head passes the policy but may change only their own section's services (CatalogueService).
             .AddPolicy(ManageCatalogue, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat, Roles.SectionHead))
             .AddPolicy(CaseIntake, Any(Roles.CounterClerk, Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.SystemAdmin))
+            // Counter clerks and auditors read the queues and cases; only CaseAct may change a case.
             .AddPolicy(CaseWork, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin, Roles.CounterClerk, Roles.Auditor))
             .AddPolicy(CaseAct, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin));
         services.AddScoped<DataScope>();
