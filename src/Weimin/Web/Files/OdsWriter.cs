@@ -19,52 +19,11 @@ public static class OdsWriter
     private const string Style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     private const string Number = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0";
     private const string Fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
-    private const string Manifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
 
     public static byte[] Write(params Sheet[] sheets) => Write((IEnumerable<Sheet>)sheets);
 
-    public static byte[] Write(IEnumerable<Sheet> sheets)
-    {
-        // A seekable stream, so the zip writer fills in sizes in the local headers instead of adding data
-        // descriptors: ODF readers expect "mimetype" at offset 38, stored, with no extra bytes.
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var mimetype = zip.CreateEntry("mimetype", CompressionLevel.NoCompression);
-            using (var s = mimetype.Open()) s.Write(Encoding.ASCII.GetBytes(MediaType));
-            WriteXml(zip, "META-INF/manifest.xml", WriteManifest);
-            WriteXml(zip, "content.xml", w => WriteContent(w, sheets));
-        }
-        return buffer.ToArray();
-    }
-
-    private static void WriteXml(ZipArchive zip, string name, Action<XmlWriter> body)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        using var stream = entry.Open();
-        using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
-        w.WriteStartDocument();
-        body(w);
-        w.WriteEndDocument();
-    }
-
-    private static void WriteManifest(XmlWriter w)
-    {
-        w.WriteStartElement("manifest", "manifest", Manifest);
-        w.WriteAttributeString("manifest", "version", Manifest, "1.3");
-        FileEntry(w, "/", MediaType, "1.3");
-        FileEntry(w, "content.xml", "text/xml", null);
-        w.WriteEndElement();
-    }
-
-    private static void FileEntry(XmlWriter w, string path, string type, string? version)
-    {
-        w.WriteStartElement("manifest", "file-entry", Manifest);
-        w.WriteAttributeString("manifest", "full-path", Manifest, path);
-        if (version is not null) w.WriteAttributeString("manifest", "version", Manifest, version);
-        w.WriteAttributeString("manifest", "media-type", Manifest, type);
-        w.WriteEndElement();
-    }
+    public static byte[] Write(IEnumerable<Sheet> sheets) =>
+        OdfPackage.Write(MediaType, ("content.xml", w => WriteContent(w, sheets)));
 
     private static void WriteContent(XmlWriter w, IEnumerable<Sheet> sheets)
     {

@@ -21,7 +21,6 @@ public sealed class OdtWriter
     private const string Svg = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0";
     private const string Meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
     private const string Dc = "http://purl.org/dc/elements/1.1/";
-    private const string Manifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
 
     private readonly List<Action<XmlWriter>> _body = [];
     private readonly string _language;
@@ -100,47 +99,8 @@ public sealed class OdtWriter
         return this;
     }
 
-    public byte[] ToArray()
-    {
-        // A seekable stream, so the zip writer puts sizes in the local headers instead of data descriptors: ODF
-        // readers expect "mimetype" first, stored, at offset 38, with no extra field.
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var mimetype = zip.CreateEntry("mimetype", CompressionLevel.NoCompression);
-            using (var s = mimetype.Open()) s.Write(Encoding.ASCII.GetBytes(MediaType));
-            WriteXml(zip, "META-INF/manifest.xml", WriteManifest);
-            WriteXml(zip, "meta.xml", WriteMeta);
-            WriteXml(zip, "styles.xml", WriteStyles);
-            WriteXml(zip, "content.xml", WriteContent);
-        }
-        return buffer.ToArray();
-    }
-
-    private static void WriteXml(ZipArchive zip, string name, Action<XmlWriter> body)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        using var stream = entry.Open();
-        using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
-        w.WriteStartDocument();
-        body(w);
-        w.WriteEndDocument();
-    }
-
-    private static void WriteManifest(XmlWriter w)
-    {
-        w.WriteStartElement("manifest", "manifest", Manifest);
-        w.WriteAttributeString("manifest", "version", Manifest, "1.3");
-        foreach (var (path, type) in new[] { ("/", MediaType), ("content.xml", "text/xml"), ("styles.xml", "text/xml"), ("meta.xml", "text/xml") })
-        {
-            w.WriteStartElement("manifest", "file-entry", Manifest);
-            w.WriteAttributeString("manifest", "full-path", Manifest, path);
-            if (path == "/") w.WriteAttributeString("manifest", "version", Manifest, "1.3");
-            w.WriteAttributeString("manifest", "media-type", Manifest, type);
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
-    }
+    public byte[] ToArray() =>
+        OdfPackage.Write(MediaType, ("content.xml", WriteContent), ("styles.xml", WriteStyles), ("meta.xml", WriteMeta));
 
     private void WriteMeta(XmlWriter w)
     {
