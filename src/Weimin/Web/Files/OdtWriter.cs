@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Xml;
 
 namespace Weimin.Web.Files;
