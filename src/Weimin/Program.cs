@@ -1,6 +1,7 @@
 using Weimin.Data;
 using Weimin.Features.Accounts;
 using Weimin.Features.Audit;
+using Weimin.Features.Bench;
 using Weimin.Features.Calendar;
 using Weimin.Features.Cases;
 using Weimin.Features.Demo;
@@ -46,6 +47,7 @@ app.MapLocalisationSwitches();
 app.MapOrganisationApi();
 app.MapAuditApi();
 app.MapCalendarApi();
+app.MapBenchBare();
 
 app.PrintWelcome();
 app.Run();
