@@ -13,6 +13,9 @@ public sealed record WeiminPaths(string DataDirectory)
 
     public string KeysDirectory => Sub("keys");
 
+    /// <summary>Downloadable forms of the service catalogue: outside the web root, served only through the app.</summary>
+    public string FormsDirectory => Sub("forms");
+
     private string Sub(string name)
     {
         var path = Path.Combine(DataDirectory, name);

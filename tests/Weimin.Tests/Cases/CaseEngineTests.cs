@@ -123,4 +123,14 @@ public class CaseEngineTests(WeiminApp app) : IClassFixture<WeiminApp>
         Assert.Equal(20, numbers.Distinct().Count());
         Assert.All(numbers, n => Assert.StartsWith("1150504-", n));
     }
+
+    [Fact]
+    public async Task Intake_leaves_no_copy_of_the_applicant_in_the_change_log()
+    {
+        await app.AddServiceAsync("t-audit", 5);
+        await app.AsStaffAsync("蔡明哲", (cases, actor) => cases.IntakeAsync(new IntakeRequest { ServiceCode = "t-audit", ApplicantName = "甄隱私", ApplicantPhone = "0933111222" }, actor));
+        var leaked = await app.WithDbAsync(db => db.Set<Weimin.Features.Audit.AuditEntry>().IgnoreQueryFilters()
+            .AnyAsync(a => a.Changes.Contains("甄隱私") || a.Changes.Contains("0933111222")));
+        Assert.False(leaked);
+    }
 }

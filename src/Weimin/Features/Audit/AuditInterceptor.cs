@@ -202,7 +202,8 @@ internal sealed class AuditInterceptor(TimeProvider clock, AuditActor actor) : S
             e.State = EntityState.Detached;
     }
 
-    private static bool IsAuditTable(Type clr) => clr == typeof(AuditEntry) || clr == typeof(SealedDataView);
+    private static bool IsAuditTable(Type clr) =>
+        clr == typeof(AuditEntry) || clr == typeof(SealedDataView) || clr.IsDefined(typeof(NotAuditedAttribute), inherit: false);
 
     private static (int AgencyId, bool Pending) AgencyOf(EntityEntry entry, Actor who)
     {

@@ -26,3 +26,10 @@ public static class AuditMask
         return v.Length >= 6 ? string.Concat(v.AsSpan(0, 1), "***", v.AsSpan(v.Length - 2)) : "***";
     }
 }
+
+/// <summary>
+/// Rows of this type keep their own append-only history (a case's timeline), so the change log leaves them out:
+/// it would only duplicate that history, copy applicants' personal data, and double the writes of every intake.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;

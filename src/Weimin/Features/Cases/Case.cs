@@ -1,4 +1,5 @@
 using Weimin.Data;
+using Weimin.Features.Audit;
 using Weimin.Features.Calendar;
 using Weimin.Web.Errors;
 
@@ -11,6 +12,7 @@ public sealed record CaseActor(int? StaffId, string Name);
 /// 案件: one application, repair report, petition or tracked item, with its deadline and its timeline. The methods
 /// below are the only way its status changes; each guards its own rule and appends an event.
 /// </summary>
+[NotAudited]
 public class Case : ISectionOwned
 {
     public long Id { get; set; }
@@ -267,6 +269,7 @@ public sealed record CaseApplicant(
     string Name, string? Phone, string? Email, string? Address, NoticeChannel NoticeChannel, bool NoticeConsent, string Language = "zh-TW");
 
 /// <summary>One entry of a case's timeline. Append-only; public entries show on the tracking page.</summary>
+[NotAudited]
 public class CaseEvent : IAgencyOwned
 {
     public long Id { get; set; }
@@ -283,6 +286,7 @@ public class CaseEvent : IAgencyOwned
 }
 
 /// <summary>The checklist of required documents as it stood at intake: provided, verified electronically by the office, or missing.</summary>
+[NotAudited]
 public class CaseDocument
 {
     public long Id { get; set; }
@@ -295,6 +299,7 @@ public class CaseDocument
 public enum CaseDocumentState { Provided = 0, VerifiedElectronically = 1, Missing = 2, SuppliedLater = 3, NotApplicable = 4 }
 
 /// <summary>展期: an approved extension, with reason and approver.</summary>
+[NotAudited]
 public class CaseExtension : IAgencyOwned
 {
     public long Id { get; set; }

@@ -76,6 +76,7 @@ internal sealed class CaseExtensionConfiguration : IEntityTypeConfiguration<Case
 }
 
 /// <summary>One counter per agency and office day; the case number's sequence comes from an atomic upsert.</summary>
+[Audit.NotAudited]
 public class CaseNumberCounter
 {
     public int AgencyId { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Weimin.Data;
+using Weimin.Features.Audit;
 
 namespace Weimin.Features.Cases;
 
@@ -8,6 +9,7 @@ namespace Weimin.Features.Cases;
 /// 一次告知單: the ONE notice that lists everything an applicant still has to bring, so they come back once. Issued
 /// at intake when the checklist is incomplete, whether the case was then taken (awaiting supplement) or not.
 /// </summary>
+[NotAudited]
 public class OneTimeNotice : IAgencyOwned
 {
     public long Id { get; set; }
@@ -24,6 +26,7 @@ public class OneTimeNotice : IAgencyOwned
     public List<OneTimeNoticeItem> Items { get; set; } = [];
 }
 
+[NotAudited]
 public class OneTimeNoticeItem
 {
     public long Id { get; set; }

@@ -18,6 +18,7 @@ public static class Policies
     public const string ManageCalendar = "calendar.manage";
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
+    public const string ManageCatalogue = "catalogue.manage";
 
     public static IServiceCollection AddWeiminAuthorization(this IServiceCollection services)
     {
@@ -31,7 +32,9 @@ public static class Policies
             .AddPolicy(ManageAgencies, Any(Roles.SystemAdmin))
             .AddPolicy(ManageCalendar, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
-            .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor));
+            .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor))
+            // A section head passes the policy but may change only their own section's services (CatalogueService).
+            .AddPolicy(ManageCatalogue, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat, Roles.SectionHead));
         services.AddScoped<DataScope>();
         return services;
     }
