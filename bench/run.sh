@@ -93,7 +93,6 @@ wrk_run() { # name url-or-base [lua]
   local log="$OUT/wrk-$P-$name.log"
   local args=(-t2 -c64 --latency)
   [ -n "$lua" ] && args+=(-s "$lua")
-  wrk "${args[@]}" -d3s "$url" >/dev/null 2>&1 || true   # warm-up
   wrk "${args[@]}" -d"${WRK_SECONDS}s" "$url" >"$log" 2>&1
   local rps p50 p99 non2xx
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$log")
@@ -154,10 +153,16 @@ for P in $PROVIDERS; do
     echo 'init = function(args) math.randomseed(os.time() + (id or 0)) end'
     echo 'request = function() return wrk.format("GET", paths[math.random(#paths)]) end'
   } >"$OUT/track-$P.lua"
+  # Warm-up (JIT tiering, connection pools, caches) of all three before anything is measured.
+  wrk -t2 -c64 -d5s "$BASE/bench/bare" >/dev/null 2>&1 || true
+  wrk -t2 -c64 -d5s "$BASE$TRACK" >/dev/null 2>&1 || true
+  wrk -t2 -c64 -d5s -s "$OUT/track-$P.lua" "$BASE" >/dev/null 2>&1 || true
   wrk_run bare "$BASE/bench/bare"
   wrk_run track-one "$BASE$TRACK"
   wrk_run track-random "$BASE" "$OUT/track-$P.lua"
   wrk_run bare-again "$BASE/bench/bare"
+  awk '/^bare/ {split($2,a,"="); b+=a[2]; nb++} /^track-one/ {split($2,a,"="); t=a[2]} /^track-random/ {split($2,a,"="); r=a[2]}
+       END {if (nb && b) printf "tracking-vs-bare bare_mean=%.0f track_one_pct=%.0f track_random_pct=%.0f\n", b/nb, 100*t/(b/nb), 100*r/(b/nb)}' "$RESULTS" | tee -a "$RESULTS"
 
   echo "== (c) becoming-overdue-today query and the overdue list"
   bench query --provider "$P" --connection "$CS" --runs 50 | tee "$OUT/query-$P.log"

@@ -54,6 +54,10 @@ internal sealed class TableMap
 internal interface IBulkSink : IAsyncDisposable
 {
     Task WriteAsync<T>(TableMap map, IReadOnlyList<T> rows) where T : class;
+    /// <summary>Drops the secondary indexes of the tables (kept to build again after the load: a sort beats a million random inserts).</summary>
+    Task DropIndexesAsync(params string[] tables);
+    /// <summary>Builds the dropped indexes again, inside the load's transaction.</summary>
+    Task RebuildIndexesAsync();
     Task CommitAsync();
 }
 
@@ -84,6 +88,28 @@ internal sealed class PostgresSink(NpgsqlConnection connection, NpgsqlTransactio
         await copy.CompleteAsync();
     }
 
+    private readonly List<(string Name, string Sql)> _dropped = [];
+
+    public async Task DropIndexesAsync(params string[] tables)
+    {
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = ANY(@t) " +
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", connection, tx))
+        {
+            cmd.Parameters.AddWithValue("t", tables);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) _dropped.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in _dropped) await Sql.ExecAsync(connection, $"DROP INDEX \"{name}\"");
+    }
+
+    public async Task RebuildIndexesAsync()
+    {
+        await Sql.ExecAsync(connection, "SET maintenance_work_mem = '512MB'");
+        foreach (var (_, sql) in _dropped) await Sql.ExecAsync(connection, sql);
+        _dropped.Clear();
+    }
+
     public Task CommitAsync() => tx.CommitAsync();
 
     private bool _disposed;
@@ -110,7 +136,9 @@ internal sealed class SqliteSink(SqliteConnection connection, SqliteTransaction 
         await using (var pragma = c.CreateCommand())
         {
             // Only for the load: a crash half-way leaves a database to throw away anyway.
-            pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;";
+            // The app keeps the database in WAL mode; one huge transaction through the WAL gets slower as it grows,
+            // so the load goes without a journal and the mode is set back to WAL afterwards.
+            pragma.CommandText = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;";
             await pragma.ExecuteNonQueryAsync();
         }
         return new SqliteSink(c, (SqliteTransaction)await c.BeginTransactionAsync());
@@ -154,6 +182,34 @@ internal sealed class SqliteSink(SqliteConnection connection, SqliteTransaction 
         return cmd;
     }
 
+    private readonly List<(string Name, string Sql)> _dropped = [];
+
+    public async Task DropIndexesAsync(params string[] tables)
+    {
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(",", tables.Select(t => "'" + t + "'"))})";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) _dropped.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in _dropped) await Exec($"DROP INDEX \"{name}\"");
+    }
+
+    public async Task RebuildIndexesAsync()
+    {
+        foreach (var (_, sql) in _dropped) await Exec(sql);
+        _dropped.Clear();
+    }
+
+    private async Task Exec(string sql)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public Task CommitAsync() => tx.CommitAsync();
 
     private bool _disposed;
@@ -166,7 +222,7 @@ internal sealed class SqliteSink(SqliteConnection connection, SqliteTransaction 
         await tx.DisposeAsync();
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA synchronous=FULL;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
             await pragma.ExecuteNonQueryAsync();
         }
         await connection.DisposeAsync();

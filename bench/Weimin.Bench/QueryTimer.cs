@@ -38,19 +38,34 @@ internal static class QueryTimer
                      ?? throw new ArgumentException("agency not found: " + agencyCode);
         var calendar = OfficeCalendar.Create(await db.Set<CalendarDay>().AsNoTracking().Select(d => new ValueTuple<DateOnly, bool>(d.Date, d.IsOpen)).ToListAsync());
         var today = TimeProvider.System.Today();
-        var previous = today.AddDays(-1);
+        // The overdue sweep runs on office days: on a weekend or holiday, time the query the next office day runs.
+        var sweepDay = calendar.IsOpen(today) ? today : calendar.NextOpenDay(today);
+        var previous = sweepDay.AddDays(-1);
         while (!calendar.IsOpen(previous)) previous = previous.AddDays(-1);
         var total = await db.Set<Case>().IgnoreQueryFilters().CountAsync();
-        Console.WriteLine($"{provider}: {total:N0} cases; agency {agencyCode} (id {agency.Id}); today {today:yyyy-MM-dd}, previous working day {previous:yyyy-MM-dd}");
+        Console.WriteLine($"{provider}: {total:N0} cases; agency {agencyCode} (id {agency.Id}); today {today:yyyy-MM-dd}, sweep day {sweepDay:yyyy-MM-dd}, previous working day {previous:yyyy-MM-dd}");
 
         var agencyId = agency.Id;
-        // The equivalent of CaseReads.OverdueToday: open cases whose clock runs (received, in progress) and whose due
-        // date was the previous working day — they turn overdue today.
-        Task<int> OverdueToday() => db.Set<Case>().AsNoTracking()
-            .Where(c => c.AgencyId == agencyId && (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress) && c.DueOn == previous)
-            .OrderBy(c => c.SectionId).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Number, c.SectionId, c.OfficerId, c.DueOn, c.ServiceId })
-            .ToListAsync().ContinueWith(t => t.Result.Count, TaskScheduler.Default);
+        // CaseReads.OverdueTodayAsync (the WORK engineer's query) when the app has it; else the same query written here:
+        // open cases whose clock runs (received, in progress) and whose due date lies from the previous working day up
+        // to the day before the sweep day — they turn overdue on the sweep day.
+        var reads = typeof(Case).Assembly.GetType("Weimin.Features.Cases.CaseReads")?.GetMethod("OverdueTodayAsync");
+        Console.WriteLine(reads is null ? "  overdue-today: the equivalent LINQ query (CaseReads.OverdueTodayAsync is not in this build)" : "  overdue-today: CaseReads.OverdueTodayAsync");
+        async Task<int> OverdueToday()
+        {
+            if (reads is not null)
+            {
+                var task = (Task)reads.Invoke(null, [db, calendar, agencyId, sweepDay, CancellationToken.None])!;
+                await task;
+                return ((System.Collections.ICollection)task.GetType().GetProperty("Result")!.GetValue(task)!).Count;
+            }
+            var running = CaseStatuses.Running;
+            return (await db.Set<Case>().AsNoTracking()
+                .Where(c => c.AgencyId == agencyId && running.Contains(c.Status) && c.DueOn >= previous && c.DueOn < sweepDay)
+                .OrderBy(c => c.DueOn).ThenBy(c => c.Id)
+                .Select(c => new { c.Id, c.Number, c.AgencyId, c.SectionId, c.OfficerId, c.DueOn })
+                .ToListAsync()).Count;
+        }
 
         // The overdue queue's first page (what /cases?queue=overdue lists): open, running, due before today, oldest due first.
         Task<int> OverdueQueuePage() => db.Set<Case>().AsNoTracking()

@@ -88,6 +88,7 @@ internal static class Seeder
         var extensions = new List<CaseExtension>();
         var written = 0;
         var index = 0;
+        await sink.DropIndexesAsync(caseMap.Table, eventMap.Table);
 
         var writing = new Stopwatch();
         async Task FlushAsync()
@@ -130,6 +131,10 @@ internal static class Seeder
             if (cases.Count >= ChunkCases) await FlushAsync();
         }
         await FlushAsync();
+        Console.WriteLine();
+        var indexing = Stopwatch.StartNew();
+        await sink.RebuildIndexesAsync();
+        Console.Write($"  indexes built again in {indexing.Elapsed.TotalSeconds:F1} s");
         await sink.CommitAsync();
         await sink.DisposeAsync();
         Console.WriteLine();
