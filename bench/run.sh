@@ -9,7 +9,7 @@
 #   (c) the "becoming overdue today" query (weimin-bench query) and the staff overdue list /cases?queue=overdue
 #       signed in as secretariat (curl, 20 requests).
 # Knobs (environment): BENCH_CASES=1000000 BENCH_PROVIDERS="Sqlite Postgres" BENCH_PORT=55710 BENCH_PGPORT=55700
-#   BENCH_INTAKE_SECONDS=20 BENCH_INTAKE_CONCURRENCY=16 BENCH_WRK_SECONDS=15 BENCH_OUT=<dir for logs> BENCH_KEEP=1 (keep data)
+#   BENCH_INTAKE_SECONDS=20 BENCH_INTAKE_CONCURRENCY="4 16" BENCH_WRK_SECONDS=15 BENCH_OUT=<dir for logs> BENCH_KEEP=1 (keep data)
 # Everything listens on 127.0.0.1 only; every loop is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ PROVIDERS=${BENCH_PROVIDERS:-"Sqlite Postgres"}
 PORT=${BENCH_PORT:-55710}
 PGPORT=${BENCH_PGPORT:-55700}
 INTAKE_SECONDS=${BENCH_INTAKE_SECONDS:-20}
-INTAKE_CONCURRENCY=${BENCH_INTAKE_CONCURRENCY:-16}
+INTAKE_CONCURRENCY=${BENCH_INTAKE_CONCURRENCY:-"4 16"}
 WRK_SECONDS=${BENCH_WRK_SECONDS:-15}
 OUT=${BENCH_OUT:-$(mktemp -d /tmp/weimin-bench.XXXXXX)}
 mkdir -p "$OUT"
@@ -38,6 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+echo "== $(git -C "$ROOT" log --oneline -1 | cut -c1-100)"
 echo "== machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(dotnet --version) SDK, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 echo "== publish (Release) and build the bench tool"
 APP="$OUT/app"
@@ -87,6 +88,9 @@ start_pg() {
   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qc "CREATE DATABASE weimin_bench"
 }
 
+# The machine's load average (other work on the same 2 cores skews every figure): into the results.
+load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg) $1" >>"$RESULTS"; }
+
 # wrk's summary → "req/s p50 p99 non2xx"
 wrk_run() { # name url-or-base [lua]
   local name=$1 url=$2 lua=${3:-}
@@ -129,10 +133,13 @@ for P in $PROVIDERS; do
   grep -E '^seeded' "$OUT/seed-$P.log" | sed 's/^/seed /' >>"$RESULTS"
   start_app "$P" "$CS" "$DATA" "$LOG"
 
-  echo "== (a) intake: POST /api/cases, $INTAKE_CONCURRENCY connections, ${INTAKE_SECONDS} s"
-  bench intake --url "$BASE" --user clerk --password Weimin-demo-1 --concurrency "$INTAKE_CONCURRENCY" --seconds "$INTAKE_SECONDS" \
-    --provider "$P" --connection "$CS" | tee "$OUT/intake-$P.log" || echo "intake failed (see $OUT/intake-$P.log)"
-  grep '^RESULT' "$OUT/intake-$P.log" | sed 's/^RESULT //' >>"$RESULTS" || true
+  for C in $INTAKE_CONCURRENCY; do
+    echo "== (a) intake: POST /api/cases, $C connections, ${INTAKE_SECONDS} s"
+    load "before intake c=$C"
+    bench intake --url "$BASE" --user clerk --password Weimin-demo-1 --concurrency "$C" --seconds "$INTAKE_SECONDS" \
+      --provider "$P" --connection "$CS" | tee "$OUT/intake-$P-$C.log" || echo "intake failed (see $OUT/intake-$P-$C.log)"
+    grep '^RESULT' "$OUT/intake-$P-$C.log" | sed 's/^RESULT //' >>"$RESULTS" || true
+  done
 
   echo "== (b) tracking page vs bare page: wrk -t2 -c64 -d${WRK_SECONDS}s --latency"
   # The bench case: the first sample (a known code); then 1,000 sampled cases at random.
@@ -157,7 +164,9 @@ for P in $PROVIDERS; do
   wrk -t2 -c64 -d5s "$BASE/bench/bare" >/dev/null 2>&1 || true
   wrk -t2 -c64 -d5s "$BASE$TRACK" >/dev/null 2>&1 || true
   wrk -t2 -c64 -d5s -s "$OUT/track-$P.lua" "$BASE" >/dev/null 2>&1 || true
+  load "before wrk"
   wrk_run bare "$BASE/bench/bare"
+  wrk_run track-form "$BASE/track"
   wrk_run track-one "$BASE$TRACK"
   wrk_run track-random "$BASE" "$OUT/track-$P.lua"
   wrk_run bare-again "$BASE/bench/bare"
@@ -165,6 +174,7 @@ for P in $PROVIDERS; do
        END {if (nb && b) printf "tracking-vs-bare bare_mean=%.0f track_one_pct=%.0f track_random_pct=%.0f\n", b/nb, 100*t/(b/nb), 100*r/(b/nb)}' "$RESULTS" | tee -a "$RESULTS"
 
   echo "== (c) becoming-overdue-today query and the overdue list"
+  load "before query"
   bench query --provider "$P" --connection "$CS" --runs 50 | tee "$OUT/query-$P.log"
   grep '^RESULT' "$OUT/query-$P.log" | sed 's/^RESULT //' >>"$RESULTS" || true
   JAR="$OUT/secretariat-$P.jar"; rm -f "$JAR"
@@ -178,6 +188,7 @@ for P in $PROVIDERS; do
   done
   sort -n "$OUT/overdue-$P.times" | awk -v code="$code" '{t[NR]=$1*1000} END {m=(NR%2)?t[(NR+1)/2]:(t[NR/2]+t[NR/2+1])/2; printf "overdue-page status=%s requests=%d median_ms=%.1f p99_ms=%.1f\n", code, NR, m, t[NR]}' | tee -a "$RESULTS"
 
+  load "end"
   stop_app
   if [ "$P" = Postgres ]; then stop_pg; fi
   [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$DATA"
