@@ -27,6 +27,7 @@ builder.Services.AddOrganisation();
 builder.Services.AddCalendar();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddCatalogue();
+builder.Services.AddTracking(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -39,6 +40,7 @@ app.UseWeiminLocalisation();
 app.UseAuthentication();
 app.UseDataScope();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
@@ -51,6 +53,8 @@ app.MapOrganisationApi();
 app.MapAuditApi();
 app.MapCalendarApi();
 app.MapCatalogueApi();
+app.MapCasesApi();
+app.MapCaseQueueApi();
 
 app.PrintWelcome();
 app.Run();

@@ -226,6 +226,13 @@ public class Case : ISectionOwned
         Add(CaseEventType.Note, actor, nowUtc, note.Trim(), isPublic);
     }
 
+    /// <summary>A new receipt code (the old one stops working at once); internal, since the code itself is the secret.</summary>
+    public void ReissueTrackingCode(string trackingCodeHash, CaseActor actor, DateTime nowUtc)
+    {
+        TrackingCodeHash = trackingCodeHash;
+        Add(CaseEventType.TrackingCodeReissued, actor, nowUtc, null, isPublic: false);
+    }
+
     public DeadlineState DeadlineState(OfficeCalendar calendar, DateOnly today, int atRiskDays) =>
         Deadline.State(calendar, Status, DueOn, today, atRiskDays);
 

@@ -39,6 +39,8 @@ public enum CaseEventType
     Withdrawn = 11,
     Merged = 12,
     Note = 13,
+    /// <summary>A new tracking code was printed for the applicant; the old one no longer works. Internal.</summary>
+    TrackingCodeReissued = 14,
 }
 
 /// <summary>Where a case stands against its deadline.</summary>

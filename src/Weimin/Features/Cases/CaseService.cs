@@ -203,6 +203,17 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
     public Task<Case?> NoteAsync(long id, int? version, string note, bool isPublic, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, (c, _, now, _) => { c.Note(note, isPublic, actor, now); return Task.CompletedTask; }, ct);
 
+    /// <summary>
+    /// A new tracking code for a lost or unprinted receipt. Returns the code to show once; only its hash is kept, and
+    /// the old code stops working at once.
+    /// </summary>
+    public async Task<(Case, string Code)?> ReissueTrackingCodeAsync(long id, CaseActor actor, CancellationToken ct = default)
+    {
+        var code = NewTrackingCode();
+        var c = await ChangeAsync(id, null, (c, _, now, _) => { c.ReissueTrackingCode(HashCode(code), actor, now); return Task.CompletedTask; }, ct);
+        return c is null ? null : (c, code);
+    }
+
     /// <summary>The signed-in staff member as a case actor.</summary>
     public async Task<CaseActor> ActorAsync(CancellationToken ct = default)
     {

@@ -19,6 +19,12 @@ public static class Policies
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
     public const string ManageCatalogue = "catalogue.manage";
+    /// <summary>Taking in cases (收件): counters and the people who work cases.</summary>
+    public const string CaseIntake = "cases.intake";
+    /// <summary>Reading cases: everyone who works, chases or checks them (counter clerks and auditors read only).</summary>
+    public const string CaseWork = "cases.work";
+    /// <summary>Changing cases (start, supplement, extend, transfer, complete …): not counter clerks, not auditors.</summary>
+    public const string CaseAct = "cases.act";
 
     public static IServiceCollection AddWeiminAuthorization(this IServiceCollection services)
     {
@@ -34,7 +40,11 @@ public static class Policies
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
             .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor))
             // A section head passes the policy but may change only their own section's services (CatalogueService).
-            .AddPolicy(ManageCatalogue, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat, Roles.SectionHead));
+            .AddPolicy(ManageCatalogue, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat, Roles.SectionHead))
+            .AddPolicy(CaseIntake, Any(Roles.CounterClerk, Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.SystemAdmin))
+            // Counter clerks and auditors read the queues and cases; only CaseAct may change a case.
+            .AddPolicy(CaseWork, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin, Roles.CounterClerk, Roles.Auditor))
+            .AddPolicy(CaseAct, Any(Roles.Officer, Roles.SectionHead, Roles.AgencyAdmin, Roles.Secretariat, Roles.Chief, Roles.SystemAdmin));
         services.AddScoped<DataScope>();
         return services;
     }
