@@ -91,19 +91,34 @@ start_pg() {
 # The machine's load average (other work on the same 2 cores skews every figure): into the results.
 load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg) $1" >>"$RESULTS"; }
 
-# wrk's summary → "req/s p50 p99 non2xx"
+# CPU used by the app (and by PostgreSQL's processes), in ms: per request it does not depend on what else the machine runs.
+CLK=$(getconf CLK_TCK)
+cpu_ms() {
+  local pids=("$APP_PID")
+  if [ -n "$PGROOT" ] && [ -f "$PGROOT/data/postmaster.pid" ]; then
+    local pm; pm=$(head -1 "$PGROOT/data/postmaster.pid"); pids+=("$pm"); pids+=($(ps -o pid= --ppid "$pm" 2>/dev/null || true))
+  fi
+  local t=0 p
+  for p in "${pids[@]}"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo $((t * 1000 / CLK))
+}
+
+# wrk's summary → "req/s p50 p99 non2xx cpu-ms per request"
 wrk_run() { # name url-or-base [lua]
   local name=$1 url=$2 lua=${3:-}
   local log="$OUT/wrk-$P-$name.log"
   local args=(-t2 -c64 --latency)
   [ -n "$lua" ] && args+=(-s "$lua")
+  local c0 c1; c0=$(cpu_ms)
   wrk "${args[@]}" -d"${WRK_SECONDS}s" "$url" >"$log" 2>&1
-  local rps p50 p99 non2xx
+  c1=$(cpu_ms)
+  local rps p50 p99 non2xx n
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$log")
   p50=$(awk '$1=="50%" {print $2}' "$log")
   p99=$(awk '$1=="99%" {print $2}' "$log")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$log"); non2xx=${non2xx:-0}
-  echo "$name req_per_s=$rps p50=$p50 p99=$p99 non2xx=$non2xx" | tee -a "$RESULTS"
+  n=$(awk '/requests in/ {print $1}' "$log")
+  echo "$name req_per_s=$rps p50=$p50 p99=$p99 non2xx=$non2xx cpu_ms_per_req=$(awk -v c=$((c1 - c0)) -v n="${n:-0}" 'BEGIN {printf "%.3f", n ? c / n : 0}')" | tee -a "$RESULTS"
 }
 
 signin() { # user cookie-jar
@@ -136,9 +151,12 @@ for P in $PROVIDERS; do
   for C in $INTAKE_CONCURRENCY; do
     echo "== (a) intake: POST /api/cases, $C connections, ${INTAKE_SECONDS} s"
     load "before intake c=$C"
+    c0=$(cpu_ms)
     bench intake --url "$BASE" --user clerk --password Weimin-demo-1 --concurrency "$C" --seconds "$INTAKE_SECONDS" \
       --provider "$P" --connection "$CS" | tee "$OUT/intake-$P-$C.log" || echo "intake failed (see $OUT/intake-$P-$C.log)"
-    grep '^RESULT' "$OUT/intake-$P-$C.log" | sed 's/^RESULT //' >>"$RESULTS" || true
+    c1=$(cpu_ms)
+    grep '^RESULT' "$OUT/intake-$P-$C.log" | sed 's/^RESULT //' | awk -v c=$((c1 - c0)) -v s="$INTAKE_SECONDS" \
+      '{split($2, a, "="); n = a[2] * s; printf "%s cpu_ms_per_case=%.2f (includes the warm-up)\n", $0, n ? c / n : 0}' >>"$RESULTS" || true
   done
 
   echo "== (b) tracking page vs bare page: wrk -t2 -c64 -d${WRK_SECONDS}s --latency"
