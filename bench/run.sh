@@ -54,7 +54,7 @@ stop_app() {
   if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
 }
 stop_pg() {
-  if [ -n "$PGROOT" ]; then as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$PGROOT"; PGROOT=""; fi
+  if [ -n "$PGROOT" ]; then cp "$PGROOT/log" "$OUT/postgres-slow-statements.log" 2>/dev/null || true; as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$PGROOT"; PGROOT=""; fi
 }
 cleanup() {
   stop_app
@@ -84,7 +84,7 @@ start_pg() {
   echo "== starting PostgreSQL ($("$PGBIN/postgres" --version)) on 127.0.0.1:$PGPORT (settings as .ci/run)"
   as_pg "$PGBIN/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
   as_pg "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/log" -w -t 30 \
-    -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+    -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c log_min_duration_statement=50" start >/dev/null
   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qc "CREATE DATABASE weimin_bench"
 }
 
