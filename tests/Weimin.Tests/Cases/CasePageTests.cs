@@ -34,7 +34,15 @@ public partial class CasePageTests(WeiminApp app) : IClassFixture<WeiminApp>
     private static async Task<HttpResponseMessage> ActAsync(HttpClient client, long id, string action, Dictionary<string, string> fields, int? version = null)
     {
         var all = new Dictionary<string, string>(fields) { ["Form.Version"] = (version ?? await ShownVersionAsync(client, id)).ToString() };
-        return await WeiminApp.PostFormAsync(client, $"/cases/{id}?handler={action}", all, formPage: $"/cases/{id}");
+        try
+        {
+            return await WeiminApp.PostFormAsync(client, $"/cases/{id}?handler={action}", all, formPage: $"/cases/{id}");
+        }
+        catch (InvalidOperationException)
+        {
+            // A reader's case page has no action forms: forge the post with a token from a page that has one.
+            return await WeiminApp.PostFormAsync(client, $"/cases/{id}?handler={action}", all, formPage: "/account");
+        }
     }
 
     [Fact]

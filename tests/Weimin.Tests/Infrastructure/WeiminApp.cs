@@ -65,8 +65,11 @@ public class WeiminApp : WebApplicationFactory<Program>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
     {
         var html = await client.GetStringAsync(pageUrl);
-        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        if (!match.Success) throw new InvalidOperationException("No antiforgery token on " + pageUrl);
+        // Only a token inside <main>: the layout's sign-out form carries one too, and taking that would hide a page
+        // form that has lost its own token (which a real browser would then fail to post).
+        var main = html.IndexOf("<main", StringComparison.Ordinal);
+        var match = Regex.Match(main < 0 ? html : html[main..], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        if (!match.Success) throw new InvalidOperationException("No antiforgery token in the main content of " + pageUrl);
         return match.Groups[1].Value;
     }
 
