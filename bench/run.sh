@@ -59,7 +59,11 @@ stop_pg() {
 cleanup() {
   stop_app
   stop_pg
-  if [ "${BENCH_KEEP:-0}" != 1 ]; then rm -rf "$OUT"/data-* "$APP"; fi
+  if [ "${BENCH_KEEP:-0}" != 1 ]; then
+    rm -rf "$OUT"/data-* "$APP"
+    # The request log has one line per request (about 1 GB per provider): keep its end only.
+    for f in "$OUT"/app-*.log; do [ -f "$f" ] && tail -n 200 "$f" >"$f.tail" && mv "$f.tail" "$f"; done
+  fi
 }
 trap cleanup EXIT
 
