@@ -1,6 +1,7 @@
 using Weimin.Data;
 using Weimin.Features.Accounts;
 using Weimin.Features.Audit;
+using Weimin.Features.Bench;
 using Weimin.Features.Calendar;
 using Weimin.Features.Cases;
 using Weimin.Features.Catalogue;
@@ -46,6 +47,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapWeiminApiDocs();
 app.MapHealth();
+app.MapBenchBare();
 app.MapLocalisationSwitches();
 app.MapOrganisationApi();
 app.MapAuditApi();
