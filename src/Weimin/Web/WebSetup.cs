@@ -32,7 +32,12 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsMapping>();
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Chinese is text, not \uXXXX: only the characters HTML needs escaped (<, >, &, quotes) still are.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         services.AddAntiforgery(o => { o.Cookie.Name = "weimin.af"; o.HeaderName = "X-CSRF-TOKEN"; });
         return services;
     }

@@ -199,10 +199,14 @@ public class CasesApiTests(WeiminApp app) : IClassFixture<WeiminApp>
 
         var details = await officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
         Assert.Equal("王小明", details.GetProperty("applicant").GetProperty("name").GetString());
+        Assert.Contains("\"王小明\"", await officer.GetStringAsync($"/api/cases/{id}")); // Chinese is sent as text, not \uXXXX
         var v = details.GetProperty("version").GetInt32();
 
         var started = await ActAsync(officer, id, "start", new { version = v });
         Assert.Equal("InProgress", started.GetProperty("status").GetString());
+        var startedTwice = await ActAsync(officer, id, "start", new { version = started.GetProperty("version").GetInt32() }, HttpStatusCode.Conflict);
+        Assert.Equal("case.bad_transition", startedTwice.GetProperty("code").GetString());
+        Assert.Equal("案件目前狀態（處理中）不能改為「處理中」。", startedTwice.GetProperty("title").GetString());
         var stale = await ActAsync(officer, id, "note", new { version = v, note = "遲來的更新" }, HttpStatusCode.Conflict);
         Assert.Equal("case.stale", stale.GetProperty("code").GetString());
         v = started.GetProperty("version").GetInt32();

@@ -24,6 +24,8 @@ public class DatesAndMaskTests
     [Theory]
     [InlineData("0912345678", "0912-***-678")]
     [InlineData("0912-345-678", "0912-***-678")]
+    [InlineData("03-478-1234", "03-****234")]
+    [InlineData("(02)2345-6789", "02-*****789")]
     [InlineData("123", "***")]
     public void Phones_are_masked(string phone, string masked) => Assert.Equal(masked, Mask.Phone(phone));
 

@@ -20,7 +20,7 @@ internal sealed class ProblemDetailsMapping(IProblemDetailsService problems, ISt
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = text[rule.Code, rule.Args],
+                Title = text[rule.Code, rule.LocalisedArgs(text)],
                 Type = "https://weimin.example/problems/" + rule.Code,
                 Extensions = { ["code"] = rule.Code },
             },
@@ -44,7 +44,7 @@ internal sealed class RuleViolationPageFilter(IStringLocalizer<ErrorText> text) 
         var executed = await next();
         if (executed.Exception is not RuleViolation rule || executed.HandlerInstance is not PageModel page) return;
         executed.ExceptionHandled = true;
-        page.ModelState.AddModelError("", text[rule.Code, rule.Args]);
+        page.ModelState.AddModelError("", text[rule.Code, rule.LocalisedArgs(text)]);
         if (page is IRedrawable redraw) await redraw.RedrawAsync();
         executed.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         executed.Result = new PageResult();

@@ -20,7 +20,9 @@ public static class Mask
         if (string.IsNullOrWhiteSpace(phone)) return "";
         var digits = new string(phone.Where(char.IsDigit).ToArray());
         if (digits.Length < 7) return new string('*', digits.Length);
-        return $"{digits[..4]}-***-{digits[^3..]}";
+        // A mobile number (09xx-xxx-xxx) keeps its operator prefix; a landline keeps only the area code's "0x".
+        if (digits.Length == 10 && digits.StartsWith("09", StringComparison.Ordinal)) return $"{digits[..4]}-***-{digits[^3..]}";
+        return $"{digits[..2]}-{new string('*', digits.Length - 5)}{digits[^3..]}";
     }
 
     public static string Email(string? email)
