@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -10,13 +9,12 @@ namespace Weimin.Web;
 
 public static class WebSetup
 {
-    public static IServiceCollection AddWeiminWeb(this IServiceCollection services, WeiminPaths paths)
+    public static IServiceCollection AddWeiminWeb(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         // Chinese text in pages as text, not as &#x...; escapes (still HTML-encoded where it matters).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddDataProtection().SetApplicationName("Weimin").PersistKeysToFileSystem(new DirectoryInfo(paths.KeysDirectory));
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
