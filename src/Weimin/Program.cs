@@ -8,6 +8,7 @@ using Weimin.Features.Catalogue;
 using Weimin.Features.Demo;
 using Weimin.Features.Operations;
 using Weimin.Features.Organisation;
+using Weimin.Features.Privacy;
 using Weimin.Web;
 using Weimin.Web.Authorization;
 using Weimin.Web.Localisation;
@@ -30,6 +31,7 @@ builder.Services.AddCalendar();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddTracking(builder.Configuration);
+builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();

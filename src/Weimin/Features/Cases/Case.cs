@@ -69,6 +69,8 @@ public class Case : ISectionOwned
     public string? TransferredTo { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
+    /// <summary>When the retention sweep removed the applicant's personal data (個資法 §11); the statistics stay.</summary>
+    public DateTime? AnonymisedAtUtc { get; set; }
     /// <summary>Optimistic concurrency: two officers saving the same case cannot silently overwrite each other.</summary>
     public int Version { get; set; }
 

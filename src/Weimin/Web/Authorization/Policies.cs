@@ -19,6 +19,8 @@ public static class Policies
     public const string ManageNationalCalendar = "calendar.national";
     public const string Audit = "audit";
     public const string ManageCatalogue = "catalogue.manage";
+    /// <summary>個資法 requests: an applicant's data, retention.</summary>
+    public const string PrivacyRequests = "privacy.requests";
     /// <summary>Taking in cases (收件): counters and the people who work cases.</summary>
     public const string CaseIntake = "cases.intake";
     /// <summary>Reading cases: everyone who works, chases or checks them (counter clerks and auditors read only).</summary>
@@ -36,6 +38,7 @@ public static class Policies
             .AddPolicy(ManageLeave, Any(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.SectionHead))
             .AddPolicy(ManageOrganisation, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageAgencies, Any(Roles.SystemAdmin))
+            .AddPolicy(PrivacyRequests, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageCalendar, Any(Roles.SystemAdmin, Roles.AgencyAdmin))
             .AddPolicy(ManageNationalCalendar, Any(Roles.SystemAdmin))
             .AddPolicy(Audit, Any(Roles.SystemAdmin, Roles.Auditor))

@@ -1,0 +1,3 @@
+namespace Weimin.Features.Privacy;
+
+public sealed class PrivacyText;
