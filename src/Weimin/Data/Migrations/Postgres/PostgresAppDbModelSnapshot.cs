@@ -472,6 +472,9 @@ namespace Weimin.Data.Migrations.Postgres
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ApplicantAddress")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");

@@ -455,6 +455,9 @@ namespace Weimin.Data.Migrations.Sqlite
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantAddress")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
