@@ -36,6 +36,7 @@ builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAndSeedAsync(app.Services);
+if (KeysCommand.Matches(args)) return KeysCommand.Run(app.Services, args, Console.Out, TimeProvider.System);
 
 app.UseForwardedHeadersFromProxies();
 app.UseSecurityHeaders();
@@ -64,5 +65,6 @@ app.MapCaseQueueApi();
 
 app.PrintWelcome();
 app.Run();
+return 0;
 
 public partial class Program;

@@ -27,7 +27,10 @@ public static class DatabaseSetup
     public static IServiceCollection AddWeiminDatabase(this IServiceCollection services, IConfiguration config, string dataDirectory)
     {
         var options = config.GetSection("Weimin:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // An empty setting (Weimin__Database__ConnectionString= in an env file) means "not set", not SQLite's in-memory database.
+        if (string.IsNullOrWhiteSpace(options.ConnectionString)) options.ConnectionString = null;
         options.ConnectionString ??= config.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(options.ConnectionString)) options.ConnectionString = null;
         services.AddSingleton(options);
 
         if (options.IsPostgres())
