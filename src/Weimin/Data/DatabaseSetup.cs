@@ -53,11 +53,17 @@ public static class DatabaseSetup
         o.AddInterceptors(new SqlitePragmas());
     }
 
+    /// <summary>
+    /// Migrations, then the seeders, with every other instance that starts at the same moment waiting its turn: the
+    /// first applies the migrations and seeds, the others then find nothing left to do. EF Core's own migration lock
+    /// covers the migrations only; the seeders (roles, the first admin, the calendar, demo data) need it too.
+    /// </summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<DataScope>().RunAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await using var startup = await StartupLock.AcquireAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>().OrderBy(s => s.Order))
             await seeder.SeedAsync(db, ct);
@@ -85,5 +91,52 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
             cmd.ExecuteNonQuery();
         }
+    }
+}
+
+/// <summary>
+/// One instance at a time through start-up. PostgreSQL: a session advisory lock on a connection of its own (it is
+/// released when the connection closes, also when the process dies). SQLite: an exclusive lock file beside the
+/// database file (the OS releases it with the process).
+/// </summary>
+internal sealed class StartupLock : IAsyncDisposable
+{
+    // Any constant shared by all instances; "weimin" in ASCII.
+    private const long Key = 0x7765696d696e;
+    private readonly Npgsql.NpgsqlConnection? connection;
+    private readonly FileStream? file;
+
+    private StartupLock(Npgsql.NpgsqlConnection? connection, FileStream? file) => (this.connection, this.file) = (connection, file);
+
+    public static async Task<StartupLock> AcquireAsync(AppDb db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(ct);
+            await using var command = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection);
+            await command.ExecuteNonQueryAsync(ct);
+            return new StartupLock(connection, null);
+        }
+        var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:") return new StartupLock(null, null);
+        var path = Path.GetFullPath(dataSource) + ".startup-lock";
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new StartupLock(null, new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            }
+            catch (IOException) when (attempt < 1200)
+            {
+                await Task.Delay(100, ct); // another instance is starting; at most two minutes
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is not null) await connection.DisposeAsync();
+        if (file is not null) await file.DisposeAsync();
     }
 }
