@@ -265,7 +265,9 @@ public sealed partial class GeoReportEndpoints(
             IFormCollection form;
             try { form = await http.Request.ReadFormAsync(ct); }
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException) { throw Fail(400, t["open311.form_required"]); }
-            string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+            string? F(string name) => form.TryGetValue(name, out var v) && v.Count == 1 && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+            if (form.Keys.FirstOrDefault(k => !AttributeKey().IsMatch(k) && form[k].Count > 1) is { } repeated)
+                throw Fail(repeated == "api_key" ? 403 : 400, t["open311.repeated", repeated]);
 
             var client = await open311.ClientForKeyAsync(F("api_key"), ct) ?? throw Fail(403, t["open311.key_invalid"]);
             var agency = await AgencyAsync(F("jurisdiction_id"), ct);

@@ -72,18 +72,21 @@ public sealed class Open311Service(AppDb db, CaseService cases, TimeProvider clo
     /// A realtime request: the case and the Open311 record in one transaction. The caller has set the data scope to the
     /// client's agency, so the service is looked up in that agency only.
     /// </summary>
-    public async Task<Case> SubmitRealtimeAsync(Open311Request request, Service service, Open311Client client, CancellationToken ct = default)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var c = await TakeInAsync(request, service, client, ct);
-        request.State = Open311RequestState.Created;
-        request.CaseId = c.Id;
-        db.Add(request);
-        await CountUseAsync(client, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return c;
-    }
+    public Task<Case> SubmitRealtimeAsync(Open311Request request, Service service, Open311Client client, CancellationToken ct = default) =>
+        // The retrying strategy (PostgreSQL) must own the transaction, so that a retry repeats all of it.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var c = await TakeInAsync(request, service, client, ct);
+            request.State = Open311RequestState.Created;
+            request.CaseId = c.Id;
+            db.Add(request);
+            await CountUseAsync(client, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return c;
+        });
 
     /// <summary>A batch request: kept with a token; <see cref="Open311BatchIntake"/> takes it in.</summary>
     public async Task SubmitBatchAsync(Open311Request request, Open311Client client, CancellationToken ct = default)
@@ -105,23 +108,26 @@ public sealed class Open311Service(AppDb db, CaseService cases, TimeProvider clo
     /// <summary>Takes in one claimed batch request; a broken rule marks it failed (its token then reports why).</summary>
     internal async Task TakeInPendingAsync(long requestId, CancellationToken ct)
     {
-        var request = await db.Set<Open311Request>().FirstAsync(r => r.Id == requestId, ct);
-        if (request.State != Open311RequestState.Pending) return;
-        var service = await db.Set<Service>().Include(s => s.Attributes).Include(s => s.Documents).AsSplitQuery().FirstAsync(s => s.Id == request.ServiceId, ct);
-        var client = await db.Set<Open311Client>().IgnoreQueryFilters().FirstAsync(c => c.Id == request.ClientId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var c = await TakeInAsync(request, service, client, ct);
-            request.CaseId = c.Id;
-            request.State = Open311RequestState.Created;
-            request.ClaimedUntilUtc = null;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                var request = await db.Set<Open311Request>().FirstAsync(r => r.Id == requestId, ct);
+                if (request.State != Open311RequestState.Pending) return;
+                var service = await db.Set<Service>().Include(s => s.Attributes).Include(s => s.Documents).AsSplitQuery().FirstAsync(s => s.Id == request.ServiceId, ct);
+                var client = await db.Set<Open311Client>().IgnoreQueryFilters().FirstAsync(c => c.Id == request.ClientId, ct);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var c = await TakeInAsync(request, service, client, ct);
+                request.CaseId = c.Id;
+                request.State = Open311RequestState.Created;
+                request.ClaimedUntilUtc = null;
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            });
         }
         catch (RuleViolation rule)
         {
-            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var failed = await db.Set<Open311Request>().FirstAsync(r => r.Id == requestId, ct);
             failed.State = Open311RequestState.Failed;
