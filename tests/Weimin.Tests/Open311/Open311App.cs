@@ -42,6 +42,15 @@ public class Open311App : WeiminApp
 
     public string BaseUrl => _address.Value;
 
+    /// <summary>A staff member signed in through the real form, over real HTTP to the same server (cookies kept).</summary>
+    public new async Task<HttpClient> SignInAsync(string userName, string password = Features.Demo.DemoAccounts.Password)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
+        var response = await PostFormAsync(client, "/account/login", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
     /// <summary>A plain HTTP client to the running server: no cookies, no redirects.</summary>
     public HttpClient Http() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(BaseUrl + "/open311/v2/") };
 
