@@ -132,6 +132,25 @@ public class Open311AdminTests(Open311App app) : IClassFixture<Open311App>
     }
 }
 
+public class Open311IntakeRulesTests(Open311App app) : IClassFixture<Open311App>
+{
+    [Fact]
+    public async Task A_report_of_a_service_with_required_documents_is_taken_in_awaiting_supplement_with_the_one_time_notice()
+    {
+        await app.WithDbAsync(db => db.Set<Service>().Where(s => s.Code == "emergency-aid").ExecuteUpdateAsync(u => u.SetProperty(s => s.Open311, true)));
+        var reply = await app.PostAsync("requests.xml",
+        [
+            new("api_key", Open311App.DemoKey), new("service_code", "emergency-aid"), new("address_string", "楊梅區"), new("email", "a@example.tw"),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        var number = (string)Assert.Single(reply.Items())["service_request_id"]!;
+        var c = await app.WithDbAsync(db => db.Set<Features.Cases.Case>().SingleAsync(x => x.Number == number));
+        Assert.Equal(Features.Cases.CaseStatus.AwaitingSupplement, c.Status);
+        Assert.True(await app.WithDbAsync(db => db.Set<Features.Cases.OneTimeNotice>().AnyAsync(n => n.CaseId == c.Id)));
+        Assert.Equal("open", Assert.Single((await app.GetAsync($"requests/{number}.json")).Items())["status"]);
+    }
+}
+
 public class Open311KeyLimitTests(Open311LimitedApp app) : IClassFixture<Open311LimitedApp>
 {
     [Theory]

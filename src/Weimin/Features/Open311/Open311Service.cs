@@ -141,7 +141,7 @@ public sealed class Open311Service(AppDb db, CaseService cases, TimeProvider clo
     {
         var intake = ToIntake(r, service);
         var result = await cases.IntakeAsync(intake, new CaseActor(null, "Open311: " + client.Name), ct: ct);
-        var c = result.Case ?? throw new RuleViolation("case.documents_missing");
+        var c = result.Case!;
         if (AttributeSummary(r, service) is { } summary)
             c.Note(summary, isPublic: false, new CaseActor(null, "Open311: " + client.Name), clock.GetUtcNow().UtcDateTime);
         return c;
@@ -149,8 +149,8 @@ public sealed class Open311Service(AppDb db, CaseService cases, TimeProvider clo
 
     /// <summary>
     /// What the intake needs. The reporter is told by e-mail when they gave one, else by SMS when they gave a phone:
-    /// a 311 app sends these for exactly that (docs/open311.md). Documents are not asked of a repair report: an
-    /// Open311 request is taken in as it is, never stopped by a one-time notice.
+    /// a 311 app sends these for exactly that (docs/open311.md). No documents come with an Open311 report: a service
+    /// whose checklist requires some takes the case in awaiting supplement, with the one-time notice, as a counter would.
     /// </summary>
     public static IntakeRequest ToIntake(Open311Request r, Service service)
     {
@@ -162,7 +162,6 @@ public sealed class Open311Service(AppDb db, CaseService cases, TimeProvider clo
             ApplicantEmail = r.Email, ApplicantPhone = r.Phone, NoticeChannel = notice, NoticeConsent = notice != NoticeChannel.None,
             Subject = service.Name, Details = r.Description, LocationText = r.AddressString ?? r.AddressId,
             Latitude = r.Latitude, Longitude = r.Longitude, WhenMissing = WhenMissing.AwaitSupplement,
-            Documents = [.. service.Documents.Select(d => new IntakeDocument { RequiredDocumentId = d.Id, State = CaseDocumentState.NotApplicable })],
         };
     }
 
