@@ -19,10 +19,17 @@ public sealed class Open311BatchIntake(IServiceScopeFactory scopes, TimeProvider
     {
         if (options.BatchIntervalSeconds <= 0) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.BatchIntervalSeconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try { await RunOnceAsync(stoppingToken); }
-            catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Open311 batch intake failed"); }
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try { await RunOnceAsync(stoppingToken); }
+                catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Open311 batch intake failed"); }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (also when the host failed to start): not a failure of the intake.
         }
     }
 
