@@ -7,6 +7,7 @@ using Weimin.Features.Cases;
 using Weimin.Features.Catalogue;
 using Weimin.Features.Demo;
 using Weimin.Features.Operations;
+using Weimin.Features.Open311;
 using Weimin.Features.Organisation;
 using Weimin.Features.Privacy;
 using Weimin.Web;
@@ -32,6 +33,7 @@ builder.Services.AddCases(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddTracking(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
+builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapCalendarApi();
 app.MapCatalogueApi();
 app.MapCasesApi();
 app.MapCaseQueueApi();
+app.MapOpen311();
 
 app.PrintWelcome();
 app.Run();

@@ -64,6 +64,7 @@ public static class WebSetup
                 lines.Add("");
                 lines.Add($"  Demo sign-ins (password for all: {Features.Demo.DemoAccounts.Password}):");
                 lines.AddRange(Features.Demo.DemoAccounts.All.Select(a => $"    {a.UserName,-14} {a.Role,-16} {a.Description}"));
+                lines.Add($"  Open311 demo API key: {Features.Open311.DemoOpen311Seeder.DemoKey} (docs/open311.md)");
             }
             lines.Add("");
             Console.WriteLine(string.Join(Environment.NewLine, lines));

@@ -25,6 +25,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.HasMany(s => s.Documents).WithOne().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Steps).WithOne().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Forms).WithOne().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(s => s.Attributes).WithOne().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(s => s.OnTheSpot);
     }
 }
@@ -37,6 +38,20 @@ internal sealed class RequiredDocumentConfiguration : IEntityTypeConfiguration<R
         b.Property(d => d.Name).HasMaxLength(200);
         b.Property(d => d.NameEn).HasMaxLength(300);
         b.Property(d => d.Note).HasMaxLength(500);
+    }
+}
+
+internal sealed class ServiceAttributeConfiguration : IEntityTypeConfiguration<ServiceAttribute>
+{
+    public void Configure(EntityTypeBuilder<ServiceAttribute> b)
+    {
+        b.ToTable("service_attributes");
+        b.Property(a => a.Code).HasMaxLength(40);
+        b.Property(a => a.DatatypeDescription).HasMaxLength(300);
+        b.Property(a => a.Description).HasMaxLength(1000);
+        b.Property(a => a.Values).HasMaxLength(4000);
+        b.Ignore(a => a.IsList);
+        b.HasIndex(a => new { a.ServiceId, a.Code }).IsUnique();
     }
 }
 

@@ -67,6 +67,16 @@ public sealed class ServiceInput
     [MaxLength(50, ErrorMessage = "validation.count"), Display(Name = "field.Steps")]
     public List<StepInput> Steps { get; set; } = [];
 
+    /// <summary>Offered through Open311; null (an import, an API body without it) leaves the service's setting as it is.</summary>
+    public bool? Open311 { get; set; }
+
+    [RegularExpression("^(Realtime|Batch)$", ErrorMessage = "validation.invalid"), Display(Name = "field.Open311Type")]
+    public string? Open311Type { get; set; }
+
+    /// <summary>The Open311 service definition, replaced as a whole; null leaves it as it is.</summary>
+    [MaxLength(30, ErrorMessage = "validation.count"), Display(Name = "field.Attributes")]
+    public List<AttributeInput>? Attributes { get; set; }
+
     public ServiceChannels ChannelFlags() =>
         Channels.Aggregate(ServiceChannels.None, (all, c) => Enum.TryParse<ServiceChannels>(c, out var one) ? all | one : all);
 
@@ -85,6 +95,12 @@ public sealed class ServiceInput
         Documents = [.. s.Documents.OrderBy(d => d.SortOrder).Select(d => new DocumentInput
             { Name = d.Name, NameEn = d.NameEn, Note = d.Note, ElectronicVerification = d.ElectronicVerification, IsRequired = d.IsRequired })],
         Steps = [.. s.Steps.OrderBy(x => x.Order).Select(x => new StepInput { Title = x.Title, TitleEn = x.TitleEn, Description = x.Description, Days = x.Days })],
+        Open311 = s.Open311, Open311Type = s.Open311Type.ToString(),
+        Attributes = [.. s.Attributes.OrderBy(a => a.Order).Select(a => new AttributeInput
+        {
+            Code = a.Code, Variable = a.Variable, Datatype = a.Datatype.ToString(), Required = a.Required,
+            DatatypeDescription = a.DatatypeDescription, Description = a.Description, Values = a.Values,
+        })],
     };
 
     /// <summary>DataAnnotations on the service and on each document and step, keyed like the JSON ("documents[1].name").</summary>
@@ -97,6 +113,9 @@ public sealed class ServiceInput
         for (var i = 0; i < Steps.Count; i++)
             if (!ApiValidation.TryValidate(Steps[i], t, out var e))
                 foreach (var (k, v) in e) errors[$"steps[{i}].{k}"] = v;
+        for (var i = 0; i < (Attributes?.Count ?? 0); i++)
+            if (!ApiValidation.TryValidate(Attributes![i], t, out var e))
+                foreach (var (k, v) in e) errors[$"attributes[{i}].{k}"] = v;
         return errors.Count == 0;
     }
 }
@@ -131,6 +150,33 @@ public sealed class StepInput
 
     [Range(0, 365, ErrorMessage = "validation.range"), Display(Name = "field.StepDays")]
     public int? Days { get; set; }
+}
+
+/// <summary>One field of a service's Open311 definition; its order is its position in the list.</summary>
+public sealed class AttributeInput
+{
+    [Required(ErrorMessage = "validation.required"), StringLength(40, ErrorMessage = "validation.length"),
+     RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = "open311.attribute_code_format"), Display(Name = "field.AttributeCode")]
+    public string Code { get; set; } = "";
+
+    public bool Variable { get; set; } = true;
+
+    [Required(ErrorMessage = "validation.required"),
+     RegularExpression("^(String|Number|Datetime|Text|SingleValueList|MultiValueList)$", ErrorMessage = "validation.invalid"),
+     Display(Name = "field.AttributeDatatype")]
+    public string Datatype { get; set; } = nameof(AttributeDatatype.String);
+
+    public bool Required { get; set; }
+
+    [StringLength(300, ErrorMessage = "validation.length"), Display(Name = "field.AttributeDatatypeDescription")]
+    public string? DatatypeDescription { get; set; }
+
+    [Required(ErrorMessage = "validation.required"), StringLength(1000, ErrorMessage = "validation.length"), Display(Name = "field.AttributeDescription")]
+    public string Description { get; set; } = "";
+
+    /// <summary>For the list datatypes: one choice a line, key|name.</summary>
+    [StringLength(4000, ErrorMessage = "validation.length"), Display(Name = "field.AttributeValues")]
+    public string? Values { get; set; }
 }
 
 public sealed class WindowInput

@@ -28,8 +28,8 @@ public sealed class CatalogueService(AppDb db, TimeProvider clock, WeiminPaths p
     public int? OwnSectionOnly => db.Scope.Unrestricted ? null : db.Scope.SectionId;
 
     public Task<Service?> FindAsync(int id, CancellationToken ct = default) =>
-        db.Set<Service>().Include(s => s.Documents).Include(s => s.Steps).Include(s => s.Forms).Include(s => s.Section)
-            .FirstOrDefaultAsync(s => s.Id == id, ct);
+        db.Set<Service>().Include(s => s.Documents).Include(s => s.Steps).Include(s => s.Forms).Include(s => s.Section).Include(s => s.Attributes)
+            .AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
 
     public Task<Service?> FindByCodeAsync(int agencyId, string code, CancellationToken ct = default) =>
         db.Set<Service>().Include(s => s.Documents).Include(s => s.Steps).Include(s => s.Forms)
@@ -91,6 +91,7 @@ public sealed class CatalogueService(AppDb db, TimeProvider clock, WeiminPaths p
             throw new RuleViolation("catalogue.officer_unknown");
         var channels = input.ChannelFlags();
         if (channels == ServiceChannels.None) throw new RuleViolation("catalogue.channel_required");
+        var attributes = input.Attributes is null ? null : Open311Attributes(input.Attributes);
 
         service.Code = code;
         service.Name = input.Name.Trim();
@@ -126,6 +127,43 @@ public sealed class CatalogueService(AppDb db, TimeProvider clock, WeiminPaths p
         order = 0;
         foreach (var s in input.Steps)
             service.Steps.Add(new SopStep { Order = ++order, Title = s.Title.Trim(), TitleEn = Blank(s.TitleEn), Description = Lines(s.Description), Days = s.Days });
+
+        if (input.Open311 is { } open311) service.Open311 = open311;
+        if (Enum.TryParse<Open311Type>(input.Open311Type, out var type)) service.Open311Type = type;
+        if (attributes is not null)
+        {
+            db.RemoveRange(service.Attributes);
+            service.Attributes.Clear();
+            service.Attributes.AddRange(attributes);
+        }
+    }
+
+    /// <summary>Checks a service definition as a whole: unique codes, choices for the list datatypes and only for them.</summary>
+    private static List<ServiceAttribute> Open311Attributes(List<AttributeInput> inputs)
+    {
+        var result = new List<ServiceAttribute>();
+        foreach (var a in inputs)
+        {
+            var datatype = Enum.Parse<AttributeDatatype>(a.Datatype);
+            var attribute = new ServiceAttribute
+            {
+                Code = a.Code.Trim(), Variable = a.Variable, Datatype = datatype, Required = a.Required && a.Variable,
+                DatatypeDescription = Blank(a.DatatypeDescription), Description = a.Description.Trim(), Order = result.Count + 1,
+                Values = ValuesOf(a.Values),
+            };
+            if (result.Any(r => string.Equals(r.Code, attribute.Code, StringComparison.OrdinalIgnoreCase)))
+                throw new RuleViolation("open311.attribute_duplicate", attribute.Code);
+            var choices = attribute.Choices().ToList();
+            if (attribute.IsList && choices.Count == 0) throw new RuleViolation("open311.attribute_values_required", attribute.Code);
+            if (!attribute.IsList) attribute.Values = null;
+            if (choices.Select(c => c.Key).Distinct(StringComparer.Ordinal).Count() != choices.Count || choices.Any(c => c.Key.Length == 0))
+                throw new RuleViolation("open311.attribute_values_invalid", attribute.Code);
+            result.Add(attribute);
+        }
+        return result;
+
+        static string? ValuesOf(string? text) =>
+            string.IsNullOrWhiteSpace(text) ? null : string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     private void CheckSection(int sectionId)

@@ -22,6 +22,7 @@ public sealed class EditModel(AppDb db, CatalogueService catalogue, IStringLocal
     /// <summary>Indexes of document and step rows ticked for removal.</summary>
     [BindProperty] public List<int> RemoveDocuments { get; set; } = [];
     [BindProperty] public List<int> RemoveSteps { get; set; } = [];
+    [BindProperty] public List<int> RemoveAttributes { get; set; } = [];
 
     public int? Id { get; private set; }
     public IReadOnlyList<SectionRef> Sections { get; private set; } = [];
@@ -48,6 +49,9 @@ public sealed class EditModel(AppDb db, CatalogueService catalogue, IStringLocal
         Id = id;
         // Unticked checkboxes post nothing: without this the class default (Counter) would survive.
         if (!Request.Form.ContainsKey("Input.Channels")) Input.Channels = [];
+        Input.Open311 = Request.Form["Input.Open311"].Contains("true");
+        Input.Attributes ??= [];
+        var keepAttributes = Keep(Input.Attributes.Count, i => IsBlank(Input.Attributes[i]), RemoveAttributes, "Input.Attributes");
         var keepDocuments = Keep(Input.Documents.Count, i => IsBlank(Input.Documents[i]), RemoveDocuments, "Input.Documents");
         var keepSteps = Keep(Input.Steps.Count, i => IsBlank(Input.Steps[i]), RemoveSteps, "Input.Steps");
         if (!ModelState.IsValid)
@@ -58,6 +62,7 @@ public sealed class EditModel(AppDb db, CatalogueService catalogue, IStringLocal
         }
         Input.Documents = [.. keepDocuments.Select(i => Input.Documents[i])];
         Input.Steps = [.. keepSteps.Select(i => Input.Steps[i])];
+        Input.Attributes = [.. keepAttributes.Select(i => Input.Attributes[i])];
 
         Service? saved;
         if (id is { } existing) saved = await catalogue.UpdateAsync(existing, Input, ct);
@@ -94,6 +99,10 @@ public sealed class EditModel(AppDb db, CatalogueService catalogue, IStringLocal
     private static bool IsBlank(StepInput s) =>
         string.IsNullOrWhiteSpace(s.Title) && string.IsNullOrWhiteSpace(s.TitleEn) && string.IsNullOrWhiteSpace(s.Description) && s.Days is null;
 
+    private static bool IsBlank(AttributeInput a) =>
+        string.IsNullOrWhiteSpace(a.Code) && string.IsNullOrWhiteSpace(a.Description) && string.IsNullOrWhiteSpace(a.Values)
+        && string.IsNullOrWhiteSpace(a.DatatypeDescription);
+
     public async Task<IActionResult> OnPostUploadFormAsync(int id, string? formTitle, IFormFile? formFile, CancellationToken ct)
     {
         Id = id;
@@ -123,6 +132,8 @@ public sealed class EditModel(AppDb db, CatalogueService catalogue, IStringLocal
     {
         for (var i = 0; i < BlankRows; i++) Input.Documents.Add(new DocumentInput { Name = "" });
         for (var i = 0; i < BlankRows; i++) Input.Steps.Add(new StepInput { Title = "" });
+        Input.Attributes ??= [];
+        for (var i = 0; i < BlankRows; i++) Input.Attributes.Add(new AttributeInput());
     }
 
     /// <summary>Reloads the choices; after a rule broken by a form upload or link, also the service itself.</summary>

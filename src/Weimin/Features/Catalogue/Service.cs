@@ -64,6 +64,12 @@ public class Service : IAgencyOwned
     public List<SopStep> Steps { get; set; } = [];
     public List<ServiceForm> Forms { get; set; } = [];
 
+    /// <summary>Offered to 311 apps through Open311 GeoReport v2 (docs/open311.md).</summary>
+    public bool Open311 { get; set; }
+    public Open311Type Open311Type { get; set; }
+    /// <summary>The Open311 service definition: what a report of this service asks for besides the location.</summary>
+    public List<ServiceAttribute> Attributes { get; set; } = [];
+
     public bool OnTheSpot => TimeLimitDays == 0;
 }
 
@@ -128,4 +134,33 @@ public class SingleWindowService
     public int WindowId { get; set; }
     public int ServiceId { get; set; }
     public Service? Service { get; set; }
+}
+
+/// <summary>Open311 service type: realtime returns the case number at once; batch returns a token resolved later.</summary>
+public enum Open311Type { Realtime = 0, Batch = 1 }
+
+/// <summary>The six Open311 attribute datatypes.</summary>
+public enum AttributeDatatype { String = 0, Number = 1, Datetime = 2, Text = 3, SingleValueList = 4, MultiValueList = 5 }
+
+/// <summary>One field of a service's Open311 definition; <see cref="Order"/> is its 1-based position.</summary>
+public class ServiceAttribute
+{
+    public int Id { get; set; }
+    public int ServiceId { get; set; }
+    public required string Code { get; set; }
+    /// <summary>False: information shown to the reporter only, no input.</summary>
+    public bool Variable { get; set; } = true;
+    public AttributeDatatype Datatype { get; set; }
+    public bool Required { get; set; }
+    public string? DatatypeDescription { get; set; }
+    public int Order { get; set; }
+    public required string Description { get; set; }
+    /// <summary>The choices of a list datatype, one a line: key|name.</summary>
+    public string? Values { get; set; }
+
+    public IEnumerable<(string Key, string Name)> Choices() =>
+        (Values ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('|', 2) is var p && p.Length == 2 ? (p[0].Trim(), p[1].Trim()) : (p[0].Trim(), p[0].Trim()));
+
+    public bool IsList => Datatype is AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList;
 }

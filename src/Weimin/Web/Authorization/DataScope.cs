@@ -23,6 +23,14 @@ public sealed class DataScope
         SectionId = null;
     }
 
+    /// <summary>One agency's rows, all its sections: an API client acting for that agency (Open311).</summary>
+    public void RunForAgency(int agencyId)
+    {
+        Unrestricted = false;
+        AgencyId = agencyId;
+        SectionId = null;
+    }
+
     public void SetFrom(ClaimsPrincipal user)
     {
         Unrestricted = false;
