@@ -115,7 +115,7 @@ internal static partial class IntakeLoad
         return (service.Code, service.Documents.Where(d => d.IsRequired && !d.ElectronicVerification).Select(d => d.Id).ToArray());
     }
 
-    private static string? Token(string html)
+    internal static string? Token(string html)
     {
         var m = TokenPattern().Match(html);
         return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
