@@ -48,11 +48,12 @@ public static class EvaluationApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<Results<NoContent, NotFound>> Advance(int id, AppDb db, EvaluationService evaluation, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Advance(int id, EvaluationService evaluation, ClaimsPrincipal user, CancellationToken ct)
     {
         var viewer = EvaluationViewer.From(user);
         var round = await evaluation.FindRoundAsync(id, ct);
         if (round is null || !viewer.Reads(round)) return TypedResults.NotFound();
+        if (!viewer.Organises(round)) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden);
         await evaluation.AdvanceAsync(viewer, id, round.Phase + 1, ct);
         return TypedResults.NoContent();
     }

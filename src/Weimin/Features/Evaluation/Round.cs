@@ -58,7 +58,7 @@ public class EvaluationRound
 
     public void Advance(RoundPhase to, DateTime nowUtc)
     {
-        if (to != Phase + 1) throw new RuleViolation("evaluation.phase_order", Phase.ToString(), to.ToString());
+        if (to != Phase + 1 || to > RoundPhase.Published) throw new RuleViolation("evaluation.phase_order", Phase.ToString(), to.ToString());
         if (to == RoundPhase.Published) PublishedAtUtc = nowUtc;
         Phase = to;
     }
