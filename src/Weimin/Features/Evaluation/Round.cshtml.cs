@@ -36,8 +36,9 @@ public sealed class RoundModel(AppDb db, EvaluationService evaluation, IStringLo
     public async Task<IActionResult> OnPostAdvanceAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || !Viewer.Organises(Round)) return NotFound();
-        await Evaluation.AdvanceAsync(Viewer, id, Round.Phase + 1, ct);
-        TempData["Saved"] = t["Round.Advanced", t["Phase." + (Round.Phase + 1)].Value].Value;
+        var to = Round.Phase + 1;
+        await Evaluation.AdvanceAsync(Viewer, id, to, ct);
+        TempData["Saved"] = t["Round.Advanced", t["Phase." + to].Value].Value;
         return Redirect($"/evaluation/rounds/{id}");
     }
 
