@@ -52,7 +52,7 @@ public static class EvaluationReads
             .Where(s => s.RoundId == round.Id && s.SubmittedAtUtc != null).ToListAsync(ct);
         var selfScores = (await db.Set<SelfAssessment>().AsNoTracking().Where(s => unitIds.Contains(s.UnitId) && s.Score != null)
             .Select(s => new { s.UnitId, s.Score }).ToListAsync(ct))
-            .GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => g.Sum(s => s.Score!.Value));
+            .GroupBy(s => s.UnitId).ToDictionary(g => g.Key, g => (decimal?)g.Sum(s => s.Score!.Value));
 
         var scores = new List<UnitScore>();
         foreach (var unit in round.Units)
