@@ -145,3 +145,46 @@ internal sealed class ReviewScoreConfiguration : IEntityTypeConfiguration<Review
         b.HasOne<SchemeNode>().WithMany().HasForeignKey(s => s.NodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class QualityPlanConfiguration : IEntityTypeConfiguration<QualityPlan>
+{
+    public void Configure(EntityTypeBuilder<QualityPlan> b)
+    {
+        b.ToTable("quality_plans");
+        b.Property(p => p.Title).HasMaxLength(200);
+        b.Property(p => p.Basis).HasMaxLength(4000);
+        b.Property(p => p.Goals).HasMaxLength(4000);
+        b.Property(p => p.TargetUnits).HasMaxLength(1000);
+        b.HasIndex(p => new { p.AgencyId, p.Year });
+        b.HasOne<Organisation.Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Practices).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
+{
+    public void Configure(EntityTypeBuilder<Practice> b)
+    {
+        b.ToTable("quality_plan_practices");
+        b.Property(p => p.Indicator).HasMaxLength(300);
+        b.Property(p => p.Number).HasMaxLength(20);
+        b.Property(p => p.Text).HasMaxLength(2000);
+        b.Property(p => p.Sections).HasMaxLength(300);
+        b.Property(p => p.ExpectedBenefit).HasMaxLength(2000);
+        b.HasIndex(p => new { p.PlanId, p.SortOrder });
+        b.HasMany(p => p.Progress).WithOne().HasForeignKey(x => x.PracticeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PracticeProgressConfiguration : IEntityTypeConfiguration<PracticeProgress>
+{
+    public void Configure(EntityTypeBuilder<PracticeProgress> b)
+    {
+        b.ToTable("quality_plan_progress");
+        b.Property(p => p.Text).HasMaxLength(4000);
+        b.Property(p => p.Link).HasMaxLength(1000);
+        b.Property(p => p.Figure).HasPrecision(18, 4);
+        b.Property(p => p.ByName).HasMaxLength(100);
+        b.HasIndex(p => new { p.PracticeId, p.Year, p.Quarter });
+    }
+}

@@ -11,7 +11,9 @@ public static class EvaluationSetup
     public static IServiceCollection AddEvaluation(this IServiceCollection services)
     {
         services.AddScoped<EvaluationService>();
+        services.AddScoped<PlanService>();
         services.AddScoped<IStartupSeeder, SchemePresetSeeder>();
+        services.AddScoped<IStartupSeeder, DemoPlanSeeder>();
         return services;
     }
 }
