@@ -101,4 +101,23 @@ public class EvaluationPagesTests(BrowserApp app, ITestOutputHelper output) : IC
         await Expect(organiser.Locator("main")).ToContainTextAsync("成績已於");
         await app.CheckAsync(organiser, "evaluation-results", output);
     }
+
+    [Fact]
+    public async Task Plan_quarterly_report_takes_a_sections_progress()
+    {
+        var page = await app.NewPageAsync("sectionhead");
+        await page.GotoAsync("/evaluation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "年度實施計畫與分項列管" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "桃園市楊梅區公所104年度提昇為民服務品質實施計畫" }).ClickAsync();
+        await page.GetByLabel("季別", new() { Exact = true }).SelectOptionAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "顯示" }).ClickAsync();
+        await Expect(page.Locator("h2").First).ToContainTextAsync("第 3 季分項列管表");
+        var row = page.Locator("main tr", new() { HasText = "20項業務申辦單一窗口服務" });
+        await row.Locator("summary").ClickAsync();
+        await row.GetByLabel("辦理情形").FillAsync("午間綜合服務櫃台本季受理 1,234 件");
+        await row.GetByRole(AriaRole.Button, new() { Name = "儲存" }).ClickAsync();
+        await Expect(page.Locator("main .notice.success")).ToContainTextAsync("已提報辦理情形");
+        await Expect(page.Locator("main tr", new() { HasText = "20項業務申辦單一窗口服務" })).ToContainTextAsync("本季受理 1,234 件");
+        await app.CheckAsync(page, "evaluation-plan-quarter", output);
+    }
 }
