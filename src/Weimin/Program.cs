@@ -8,6 +8,7 @@ using Weimin.Features.Catalogue;
 using Weimin.Features.Demo;
 using Weimin.Features.Operations;
 using Weimin.Features.Open311;
+using Weimin.Features.Evaluation;
 using Weimin.Features.Organisation;
 using Weimin.Features.Privacy;
 using Weimin.Web;
@@ -34,6 +35,7 @@ builder.Services.AddCatalogue();
 builder.Services.AddTracking(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddOpen311(builder.Configuration);
+builder.Services.AddEvaluation();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -65,6 +67,7 @@ app.MapCatalogueApi();
 app.MapCasesApi();
 app.MapCaseQueueApi();
 app.MapOpen311();
+app.MapEvaluationApi();
 
 app.PrintWelcome();
 app.Run();
