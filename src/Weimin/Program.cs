@@ -57,6 +57,7 @@ app.MapCalendarApi();
 app.MapCatalogueApi();
 app.MapCasesApi();
 app.MapCaseQueueApi();
+app.MapNotices();
 
 app.PrintWelcome();
 app.Run();

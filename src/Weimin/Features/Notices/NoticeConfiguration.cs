@@ -15,7 +15,8 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.Property(n => n.Subject).HasMaxLength(300);
         b.Property(n => n.Body).HasMaxLength(8000);
         b.Property(n => n.LastError).HasMaxLength(1000);
-        b.Property(n => n.LeaseOwner).HasMaxLength(40);
+        // The outcome of a send is saved only while the lease is still the sender's own.
+        b.Property(n => n.LeaseOwner).HasMaxLength(40).IsConcurrencyToken();
         b.Property(n => n.IdempotencyKey).HasMaxLength(100);
         b.Property(n => n.ProviderMessageId).HasMaxLength(100);
         b.Property(n => n.ProviderStatus).HasMaxLength(20);
