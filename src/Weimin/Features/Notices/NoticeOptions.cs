@@ -17,6 +17,7 @@ public sealed class NoticeOptions
     public SmtpOptions Smtp { get; set; } = new();
     public SmsOptions Sms { get; set; } = new();
     public LineOptions Line { get; set; } = new();
+    public ChasingOptions Chasing { get; set; } = new();
 }
 
 public sealed class SenderOptions

@@ -19,6 +19,8 @@ public static class NoticesSetup
         services.AddSingleton<INoticeChannel, LineChannel>();
         services.AddSingleton<NoticeSender>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeSender>());
+        services.AddSingleton<ChasingSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChasingSweep>());
         return services;
     }
 }
