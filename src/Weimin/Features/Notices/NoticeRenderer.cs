@@ -17,6 +17,20 @@ public static class NoticeRenderer
         return new TemplateText(Fill(template.Subject, data, chinese).Replace('\n', ' ').Trim(), Fill(template.Body, data, chinese).Trim());
     }
 
+    /// <summary>Names in braces that are not placeholders (a typo in a template the admin should hear about).</summary>
+    public static IEnumerable<string> UnknownPlaceholders(string text)
+    {
+        var i = 0;
+        while ((i = text.IndexOf('{', i)) >= 0)
+        {
+            var close = text.IndexOf('}', i + 1);
+            if (close < 0) yield break;
+            var key = text[(i + 1)..close];
+            if (!DefaultTemplates.Placeholders.Contains(key)) yield return key;
+            i = close + 1;
+        }
+    }
+
     public static Dictionary<string, string> ReadData(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 

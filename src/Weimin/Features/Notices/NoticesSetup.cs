@@ -7,6 +7,7 @@ public static class NoticesSetup
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection("Weimin:Notices").Get<NoticeOptions>() ?? new NoticeOptions());
+        NoticePolicies.Add(services.AddAuthorizationBuilder());
         services.AddScoped<NoticeOutbox>();
         services.AddScoped<NoticeComposer>();
         services.AddScoped<NoticeService>();
