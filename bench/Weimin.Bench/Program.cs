@@ -7,6 +7,7 @@ namespace Weimin.Bench;
 ///   seed   --provider Sqlite|Postgres --connection CS --cases 1000000 [--agencies yangmei] [--samples FILE]
 ///   intake --url http://127.0.0.1:5000 --user clerk --password Weimin-demo-1 --concurrency 8 --seconds 20
 ///   query  --provider Sqlite|Postgres --connection CS [--agency yangmei] [--runs 50]
+///   notices [--count 3000] [--parallel 4] [--batch 100] [--provider Sqlite|Postgres --connection CS]
 /// </summary>
 internal static class BenchMain
 {
@@ -16,7 +17,7 @@ internal static class BenchMain
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: weimin-bench seed|intake|query [options]  (see docs/benchmarks.md)");
+            Console.WriteLine("usage: weimin-bench seed|intake|query|notices [options]  (see docs/benchmarks.md)");
             return 2;
         }
         var options = Options.Parse(args.Skip(1));
@@ -27,6 +28,7 @@ internal static class BenchMain
                 "seed" => await Seeder.RunAsync(options),
                 "intake" => await IntakeLoad.RunAsync(options),
                 "query" => await QueryTimer.RunAsync(options),
+                "notices" => await NoticeLoad.RunAsync(options),
                 _ => throw new ArgumentException("unknown command " + args[0]),
             };
         }
