@@ -92,7 +92,7 @@ public class NoticePagesTests(NoticesApp app) : IClassFixture<NoticesApp>
         var queued = await NoticeOfAsync(c.Id);
         var again = await WeiminApp.PostFormAsync(admin, $"/notices/{queued.Id}?handler=Resend", [], $"/notices/{n.Id}");
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Contains("還在排隊或發送中", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("還在排隊或等待重試", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.Set<Notice>().CountAsync()));
     }
 

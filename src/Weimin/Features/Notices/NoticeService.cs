@@ -53,7 +53,8 @@ public sealed class NoticeService(AppDb db, TimeProvider clock, NoticeOptions op
     public async Task<Notice> ResendAsync(long id, CaseActor actor, CancellationToken ct = default)
     {
         var n = await db.Set<Notice>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new RuleViolation("notice.not_found");
-        if (n.Status is NoticeStatus.Queued or NoticeStatus.Sending) throw new RuleViolation("notice.not_resendable");
+        // A notice still queued or waiting for its next retry will go by itself: a copy would reach the applicant twice.
+        if (n.Status is NoticeStatus.Queued or NoticeStatus.Sending or NoticeStatus.TemporaryFailure) throw new RuleViolation("notice.not_resendable");
         var now = clock.GetUtcNow().UtcDateTime;
         var copy = new Notice
         {
