@@ -8,6 +8,7 @@ namespace Weimin.Bench;
 ///   intake --url http://127.0.0.1:5000 --user clerk --password Weimin-demo-1 --concurrency 8 --seconds 20
 ///   query  --provider Sqlite|Postgres --connection CS [--agency yangmei] [--runs 50]
 ///   mixed  --urls URL1,URL2 --seconds 900 --intake 5 --track 20 --queue 20 [--pids P1,P2]
+///   notices [--count 3000] [--parallel 4] [--batch 100] [--provider Sqlite|Postgres --connection CS]
 /// </summary>
 internal static class BenchMain
 {
@@ -17,7 +18,7 @@ internal static class BenchMain
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: weimin-bench seed|intake|query|mixed [options]  (see docs/benchmarks.md)");
+            Console.WriteLine("usage: weimin-bench seed|intake|query|mixed|notices [options]  (see docs/benchmarks.md)");
             return 2;
         }
         var options = Options.Parse(args.Skip(1));
@@ -29,6 +30,7 @@ internal static class BenchMain
                 "intake" => await IntakeLoad.RunAsync(options),
                 "query" => await QueryTimer.RunAsync(options),
                 "mixed" => await MixedLoad.RunAsync(options),
+                "notices" => await NoticeLoad.RunAsync(options),
                 _ => throw new ArgumentException("unknown command " + args[0]),
             };
         }
