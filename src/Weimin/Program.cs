@@ -7,6 +7,7 @@ using Weimin.Features.Cases;
 using Weimin.Features.Catalogue;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
+using Weimin.Features.Portal;
 using Weimin.Web;
 using Weimin.Web.Authorization;
 using Weimin.Web.Localisation;
@@ -28,6 +29,7 @@ builder.Services.AddCalendar();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddTracking(builder.Configuration);
+builder.Services.AddPortal();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -55,6 +57,7 @@ app.MapCalendarApi();
 app.MapCatalogueApi();
 app.MapCasesApi();
 app.MapCaseQueueApi();
+app.MapPortal();
 
 app.PrintWelcome();
 app.Run();
