@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.RateLimiting;
 using System.Xml;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Localization;
@@ -13,10 +14,15 @@ namespace Weimin.Features.Portal;
 public static class PortalSetup
 {
     public const string TextSizeCookie = "weimin.text";
+    public const string SearchPolicy = "portal-search";
 
     public static IServiceCollection AddPortal(this IServiceCollection services)
     {
         services.AddScoped<PortalService>();
+        services.AddScoped<SearchIndex>();
+        // Search reads the whole index for every query: a generous limit per client, 429 beyond it.
+        services.AddRateLimiter(o => o.AddPolicy(SearchPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            Cases.CaseTracking.ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddScoped<IStartupSeeder, DemoPortalSeeder>();
         return services;
     }
