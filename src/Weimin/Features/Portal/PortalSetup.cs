@@ -15,6 +15,7 @@ public static class PortalSetup
 {
     public const string TextSizeCookie = "weimin.text";
     public const string SearchPolicy = "portal-search";
+    public const string ApplyPolicy = "portal-apply";
 
     public static IServiceCollection AddPortal(this IServiceCollection services)
     {
@@ -23,6 +24,11 @@ public static class PortalSetup
         // Search reads the whole index for every query: a generous limit per client, 429 beyond it.
         services.AddRateLimiter(o => o.AddPolicy(SearchPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             Cases.CaseTracking.ClientKey(http), _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        // Online applications and bookings: showing a form is free; sending one is limited per client.
+        services.AddRateLimiter(o => o.AddPolicy(ApplyPolicy, http => HttpMethods.IsGet(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("form")
+            : RateLimitPartition.GetFixedWindowLimiter(Cases.CaseTracking.ClientKey(http),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 })));
         services.AddScoped<IStartupSeeder, DemoPortalSeeder>();
         return services;
     }
@@ -48,6 +54,7 @@ public static class PortalSetup
         site.MapGet("/news/rss/{section}.xml", (string section, HttpContext http, AppDb db, TimeProvider clock, IStringLocalizer<PortalText> t, CancellationToken ct) =>
             RssAsync(http, db, clock, t, section, ct)).WithSummary("RSS 2.0: one section's news and activities");
         OpenData.Map(site);
+        AttachmentsApi.Map(app);
     }
 
     private static async Task<IResult> TimeLimitFileAsync(AppDb db, IStringLocalizer<PortalText> t, bool ods, CancellationToken ct)

@@ -23,6 +23,14 @@ public sealed class DataScope
         SectionId = null;
     }
 
+    /// <summary>A public write made on an agency's behalf (an online application, a booking): that agency's rows only.</summary>
+    public void RunAsAgency(int agencyId)
+    {
+        Unrestricted = false;
+        AgencyId = agencyId;
+        SectionId = null;
+    }
+
     public void SetFrom(ClaimsPrincipal user)
     {
         Unrestricted = false;
