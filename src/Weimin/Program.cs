@@ -12,6 +12,7 @@ using Weimin.Features.Evaluation;
 using Weimin.Features.Notices;
 using Weimin.Features.Organisation;
 using Weimin.Features.Privacy;
+using Weimin.Features.Portal;
 using Weimin.Web;
 using Weimin.Web.Authorization;
 using Weimin.Web.Localisation;
@@ -38,6 +39,7 @@ builder.Services.AddTracking(builder.Configuration);
 builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddEvaluation();
+builder.Services.AddPortal();
 builder.Services.AddDemoData(builder.Configuration);
 
 var app = builder.Build();
@@ -71,6 +73,7 @@ app.MapCaseQueueApi();
 app.MapOpen311();
 app.MapEvaluationApi();
 app.MapNotices();
+app.MapPortal();
 
 app.PrintWelcome();
 app.Run();

@@ -53,7 +53,7 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context; signed in as <paramref name="signedInAs"/> when given.</summary>
-    public async Task<IPage> NewPageAsync(string? signedInAs = null, int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(string? signedInAs = null, int width = 1280, int height = 900, bool javaScript = true)
     {
         var state = signedInAs is null ? null : await SignedInStateAsync(signedInAs);
         var context = await _browser!.NewContextAsync(new()
@@ -63,6 +63,7 @@ public sealed class BrowserApp : IAsyncLifetime
             StorageState = state,
             Locale = "zh-TW",
             TimezoneId = "Asia/Taipei",
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

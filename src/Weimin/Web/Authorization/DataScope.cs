@@ -23,7 +23,10 @@ public sealed class DataScope
         SectionId = null;
     }
 
-    /// <summary>One agency's rows, all its sections: an API client acting for that agency (Open311).</summary>
+    /// <summary>
+    /// One agency's rows, all its sections: work done on an agency's behalf without a staff sign-in — an Open311
+    /// client, an online application, a booking.
+    /// </summary>
     public void RunForAgency(int agencyId)
     {
         Unrestricted = false;
