@@ -16,11 +16,15 @@ namespace Weimin.Tests.Operations;
 /// killed with SIGKILL in the middle and started again. Nothing acknowledged may be lost, nothing done twice, nothing
 /// half-written.
 /// </summary>
+[Collection(RealProcesses.Name)]
 public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TestDatabase database = new();
     private readonly string root = Directory.CreateTempSubdirectory("weimin-instances-").FullName;
     private readonly List<AppProcess> processes = [];
+
+    // A cold start migrates and seeds the demo office; on a busy 2-core machine that can take minutes.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private AppProcess Instance(string name)
     {
@@ -49,7 +53,7 @@ public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
         var a = Instance("a");
         var b = Instance("b");
         // Both start on the empty database at once: one migrates and seeds, the other waits and finds it done.
-        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+        await Task.WhenAll(a.StartAsync(StartTimeout), b.StartAsync(StartTimeout));
 
         // One sign-in, honoured by both (the keys are in the database).
         var cookies = new CookieContainer();
@@ -108,7 +112,7 @@ public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
         a.Kill();
         output.WriteLine($"killed a after {beforeKill} acknowledged intakes");
         await UntilAsync(() => By("b") >= beforeKill / 2 + 30, "b to go on alone");
-        await a.StartAsync();
+        await a.StartAsync(StartTimeout);
         var aBefore = By("a");
         await UntilAsync(() => By("a") >= aBefore + 20, "a to take in again after its restart");
         stop.Cancel();
@@ -155,4 +159,11 @@ public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
         database.Dispose();
         try { Directory.Delete(root, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>Tests that run whole Weimin processes: alone, after the others, so that they do not starve each other.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RealProcesses
+{
+    public const string Name = "Real processes";
 }

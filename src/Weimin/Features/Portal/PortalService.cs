@@ -31,9 +31,9 @@ public sealed class NewsInput
 {
     [EnumDataType(typeof(NewsKind), ErrorMessage = "validation.invalid"), Display(Name = "field.NewsKind")]
     public NewsKind Kind { get; set; }
-    [Required(ErrorMessage = "validation.required"), StringLength(200, ErrorMessage = "validation.length"), Display(Name = "field.Title")]
+    [Required(ErrorMessage = "validation.required"), StringLength(200, ErrorMessage = "validation.length"), Display(Name = "field.Headline")]
     public string Title { get; set; } = "";
-    [StringLength(300, ErrorMessage = "validation.length"), Display(Name = "field.TitleEn")]
+    [StringLength(300, ErrorMessage = "validation.length"), Display(Name = "field.HeadlineEn")]
     public string? TitleEn { get; set; }
     [Required(ErrorMessage = "validation.required"), StringLength(8000, ErrorMessage = "validation.length"), Display(Name = "field.Body")]
     public string Body { get; set; } = "";
