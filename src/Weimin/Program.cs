@@ -7,6 +7,7 @@ using Weimin.Features.Cases;
 using Weimin.Features.Catalogue;
 using Weimin.Features.Demo;
 using Weimin.Features.Organisation;
+using Weimin.Features.Petitions;
 using Weimin.Web;
 using Weimin.Web.Authorization;
 using Weimin.Web.Localisation;
@@ -29,6 +30,7 @@ builder.Services.AddCases(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddTracking(builder.Configuration);
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddPetitions(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAndSeedAsync(app.Services);
@@ -55,6 +57,7 @@ app.MapCalendarApi();
 app.MapCatalogueApi();
 app.MapCasesApi();
 app.MapCaseQueueApi();
+app.MapPetitionsApi();
 
 app.PrintWelcome();
 app.Run();
