@@ -33,7 +33,12 @@ public static class PetitionReport
 {
     public const int MaxDefects = 500;
 
-    private sealed record Row(Case C, Petition P);
+    // A member-init shape (not a positional record): EF Core translates it through GroupBy.
+    private sealed class Row
+    {
+        public required Case C { get; init; }
+        public required Petition P { get; init; }
+    }
 
     private static IQueryable<Row> Cohort(AppDb db, DateOnly month, PetitionChannel? channel)
     {
@@ -42,7 +47,7 @@ public static class PetitionReport
         var q = from c in db.Set<Case>().AsNoTracking()
                 join p in db.Set<Petition>().AsNoTracking() on c.Id equals p.CaseId
                 where c.ReceivedOn >= first && c.ReceivedOn < next
-                select new Row(c, p);
+                select new Row { C = c, P = p };
         return channel is { } ch ? q.Where(x => x.P.Channel == ch) : q;
     }
 

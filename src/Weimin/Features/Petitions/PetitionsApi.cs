@@ -98,6 +98,7 @@ public static class PetitionsApi
         api.MapGet("/report", PetitionReportApi.Get).RequireAuthorization(PetitionsSetup.ReportPolicy)
             .WithSummary("The monthly inspection report (?month=yyyy-MM&channel=): counts per channel, section and category, and the defects");
 
+        app.MapPetitionLetter();
         app.MapPost("/api/ratings/{token}", Rate).AllowAnonymous().RequireRateLimiting(PetitionsSetup.RatingLimit).WithTags("Petitions")
             .Accepts<RatingRequest>("application/json").WithSummary("The petitioner's rating through the one-use link (rate-limited per client)");
     }
