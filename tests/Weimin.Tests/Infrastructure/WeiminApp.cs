@@ -30,6 +30,7 @@ public class WeiminApp : WebApplicationFactory<Program>
         builder.UseSetting("Weimin:Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Weimin:DataDirectory", _dataDirectory);
         builder.UseSetting("Weimin:Demo:Enabled", "true");
+        builder.UseSetting("Weimin:Notices:Background", "false"); // tests run the sender and sweeps themselves
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Weimin.Data;
 using Weimin.Features.Calendar;
 using Weimin.Features.Catalogue;
+using Weimin.Features.Notices;
 using Weimin.Features.Organisation;
 using Weimin.Web.Authorization;
 using Weimin.Web.Errors;
@@ -26,7 +27,7 @@ public sealed record IntakeResult(Case? Case, string? TrackingCode, OneTimeNotic
 /// method → save, in one transaction. Reads of a case go through the scope filters, so another agency's or
 /// section's case is "not found".
 /// </summary>
-public sealed class CaseService(AppDb db, CalendarService calendars, OrganisationService org, TimeProvider clock, CaseOptions options)
+public sealed class CaseService(AppDb db, CalendarService calendars, OrganisationService org, TimeProvider clock, CaseOptions options, NoticeOutbox notices)
 {
     public int AtRiskDays => options.AtRiskWorkingDays;
 
@@ -102,6 +103,16 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
         {
             db.Add(notice);
         }
+        // Notices commit with the case. Taken in awaiting supplement, the applicant hears what to bring instead of a due date.
+        var serviceName = new Dictionary<string, string> { ["service"] = c.Language.StartsWith("en", StringComparison.Ordinal) && service.NameEn is { Length: > 0 } en ? en : service.Name };
+        if (missing.Count == 0)
+            notices.Enqueue(c, NoticeEvent.Acknowledgement, serviceName);
+        else
+            notices.Enqueue(c, NoticeEvent.SupplementRequest, new Dictionary<string, string>(serviceName)
+            {
+                ["documents"] = string.Join("\n", missing.Select(d => "・" + (c.Language.StartsWith("en", StringComparison.Ordinal) && d.NameEn is { Length: > 0 } en ? en : d.Name))),
+                ["reason"] = request.NoticeNote?.Trim() ?? "",
+            });
         await db.SaveChangesAsync(ct);
         if (notice is not null)
         {
@@ -139,7 +150,12 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
         ChangeAsync(id, version, (c, _, now, _) => { c.Start(actor, now); return Task.CompletedTask; }, ct);
 
     public Task<Case?> RequestSupplementAsync(long id, int? version, string? note, CaseActor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, (c, _, now, today) => { c.RequestSupplement(note, actor, now, today); return Task.CompletedTask; }, ct);
+        ChangeAsync(id, version, (c, _, now, today) =>
+        {
+            c.RequestSupplement(note, actor, now, today);
+            notices.Enqueue(c, NoticeEvent.SupplementRequest, new Dictionary<string, string> { ["documents"] = note?.Trim() ?? "", ["reason"] = "" });
+            return Task.CompletedTask;
+        }, ct);
 
     public Task<Case?> SupplementedAsync(long id, int? version, string? note, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, async (c, cal, now, today) =>
@@ -155,7 +171,15 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
         var roles = approverRoles.ToHashSet();
         if (approver.StaffId is null || !(roles.Contains(Roles.SectionHead) || roles.Contains(Roles.Chief) || roles.Contains(Roles.Secretariat) || roles.Contains(Roles.AgencyAdmin)))
             throw new RuleViolation("case.extension_approver");
-        return ChangeAsync(id, version, (c, cal, now, _) => { c.Extend(workingDays, reason, approver.StaffId.Value, approver, cal, now); return Task.CompletedTask; }, ct);
+        return ChangeAsync(id, version, (c, cal, now, _) =>
+        {
+            var extension = c.Extend(workingDays, reason, approver.StaffId.Value, approver, cal, now);
+            notices.Enqueue(c, NoticeEvent.Extension, new Dictionary<string, string>
+            {
+                ["reason"] = extension.Reason, ["newDue"] = extension.NewDueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+            return Task.CompletedTask;
+        }, ct);
     }
 
     public Task<Case?> TransferToSectionAsync(long id, int? version, int sectionId, string? note, CaseActor actor, CancellationToken ct = default) =>
@@ -170,7 +194,12 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
         }, ct);
 
     public Task<Case?> TransferToAgencyAsync(long id, int? version, string agency, string? note, CaseActor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, (c, _, now, _) => { c.TransferToAgency(agency, note, actor, now); return Task.CompletedTask; }, ct);
+        ChangeAsync(id, version, (c, _, now, _) =>
+        {
+            c.TransferToAgency(agency, note, actor, now);
+            notices.Enqueue(c, NoticeEvent.Transferred, new Dictionary<string, string> { ["reason"] = c.TransferredTo ?? agency });
+            return Task.CompletedTask;
+        }, ct);
 
     public Task<Case?> AssignAsync(long id, int? version, int officerId, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, async (c, _, now, _) =>
@@ -181,13 +210,23 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
         }, ct);
 
     public Task<Case?> CompleteAsync(long id, int? version, string result, CaseActor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, (c, cal, now, today) => { c.Complete(result, actor, cal, now, today); return Task.CompletedTask; }, ct);
+        ChangeAsync(id, version, (c, cal, now, today) =>
+        {
+            c.Complete(result, actor, cal, now, today);
+            notices.Enqueue(c, NoticeEvent.Completion);
+            return Task.CompletedTask;
+        }, ct);
 
     public Task<Case?> CloseAsync(long id, int? version, string? note, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, (c, _, now, _) => { c.Close(note, actor, now); return Task.CompletedTask; }, ct);
 
     public Task<Case?> RejectAsync(long id, int? version, string reason, CaseActor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, (c, _, now, _) => { c.Reject(reason, actor, now); return Task.CompletedTask; }, ct);
+        ChangeAsync(id, version, (c, _, now, _) =>
+        {
+            c.Reject(reason, actor, now);
+            notices.Enqueue(c, NoticeEvent.Rejection, new Dictionary<string, string> { ["reason"] = c.Result ?? reason });
+            return Task.CompletedTask;
+        }, ct);
 
     public Task<Case?> WithdrawAsync(long id, int? version, string? note, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, (c, _, now, _) => { c.Withdraw(note, actor, now); return Task.CompletedTask; }, ct);
