@@ -98,9 +98,6 @@ public sealed class PetitionOptions
 
     /// <summary>Rating-link and public rating posts per client IP per minute.</summary>
     public int RatingPerMinute { get; set; } = 10;
-
-    /// <summary>Public address used in notices and letters for the rating link, e.g. https://weimin.example.</summary>
-    public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>The time limit of a petition: pure, from the options.</summary>

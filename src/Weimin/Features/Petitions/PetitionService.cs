@@ -4,6 +4,7 @@ using Weimin.Data;
 using Weimin.Features.Audit;
 using Weimin.Features.Cases;
 using Weimin.Features.Catalogue;
+using Weimin.Features.Notices;
 using Weimin.Features.Organisation;
 using Weimin.Web.Authorization;
 using Weimin.Web.Errors;
@@ -22,7 +23,7 @@ public sealed record OpenedIdentity(string Name, string? OrganisationName, strin
 /// carries deadline, timeline and status; this adds what the petition rules need, in the same transaction.
 /// </summary>
 public sealed partial class PetitionService(
-    AppDb db, CaseService cases, SealedDataAudit sealedAudit, PetitionOptions options, TimeProvider clock)
+    AppDb db, CaseService cases, SealedDataAudit sealedAudit, NoticeOutbox notices, NoticeOptions noticeOptions, PetitionOptions options, TimeProvider clock)
 {
     /// <summary>Hidden catalogue entries (inactive: never offered at a counter or online) that petitions, media and tracked items hang on.</summary>
     public const string PetitionServiceCode = "petition";
@@ -85,6 +86,8 @@ public sealed partial class PetitionService(
             };
         db.Add(c);
         db.Add(petition);
+        // A sealed petitioner's contact is not on the case, so the outbox finds none and queues nothing: see Notify.
+        notices.Enqueue(c, NoticeEvent.Acknowledgement, ServiceName(c));
         await db.SaveChangesAsync(ct);
         return new PetitionCreated(c, petition, code);
     }
@@ -167,6 +170,8 @@ public sealed partial class PetitionService(
                 _ => "要點第14點第1款：無具體內容或未具真實姓名或聯絡方式，存查",
             };
             c.Reject(p.UnhandledNote is null || rule == UnhandledRule.CopyToSeveralAgencies ? reason : $"{reason}。{p.UnhandledNote}", actor, now);
+            // (二): the petitioner is told, by letter or their chosen way, the date and number of the answer already given.
+            if (rule == UnhandledRule.RepeatAnswered) notices.Enqueue(c, NoticeEvent.Rejection, With(c, ("reason", c.Result!)), $"petition-repeat:{c.Id}");
         }, ct);
 
     /// <summary>併案: a repeated petition joins the one already being handled; its petitioner gets that one's reply.</summary>
@@ -185,6 +190,7 @@ public sealed partial class PetitionService(
         {
             c.TransferToAgency(agency, note, actor, now);
             p.ForwardedTo = c.TransferredTo;
+            notices.Enqueue(c, NoticeEvent.PetitionForwarded, With(c, ("reason", c.TransferredTo!)), $"petition-forward:{c.Id}");
             return Task.CompletedTask;
         }, ct);
 
@@ -196,7 +202,10 @@ public sealed partial class PetitionService(
             throw new RuleViolation("case.extension_approver");
         return ChangeAsync(caseId, version, (c, p, cal, now, _) =>
         {
-            c.Extend(days, reason, approver.StaffId.Value, approver, cal, now);
+            var extension = c.Extend(days, reason, approver.StaffId.Value, approver, cal, now);
+            // 延長理由以書面告知陳情人.
+            notices.Enqueue(c, NoticeEvent.Extension, With(c, ("reason", extension.Reason),
+                ("newDue", extension.NewDueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
             return Task.CompletedTask;
         }, ct);
     }
@@ -205,14 +214,35 @@ public sealed partial class PetitionService(
     public async Task<(Case Case, string RatingToken)?> ReplyAsync(long caseId, int? version, string reply, string? replyEn, string? letterNumber, CaseActor actor, CancellationToken ct = default)
     {
         var token = CaseService.NewTrackingCode() + CaseService.NewTrackingCode();
-        var c = await ChangeAsync(caseId, version, (c, p, cal, now, today) =>
+        var c = await ChangeAsync(caseId, version, async (c, p, cal, now, today) =>
         {
             p.RecordReply(reply, replyEn, letterNumber, c.Language == "en", actor.StaffId, now, today);
             c.Complete(c.Language == "en" ? p.ReplyEn! : p.Reply!, actor, cal, now, today);
             p.RatingTokenHash = CaseService.HashCode(token);
-            return Task.CompletedTask;
+            var link = RatingLink(token);
+            notices.Enqueue(c, NoticeEvent.PetitionReply, With(c, ("result", c.Result!), ("link", link)), $"petition-reply:{c.Id}");
+            notices.Enqueue(c, NoticeEvent.RatingInvitation, With(c, ("link", link)), $"petition-rating:{c.Id}");
+            // 併案: the petitioners of the petitions merged into this one get the same answer.
+            var merged = await db.Set<Case>().IgnoreQueryFilters().Where(x => x.MergedIntoId == c.Id && x.AgencyId == c.AgencyId).ToListAsync(ct);
+            foreach (var m in merged)
+                notices.Enqueue(m, NoticeEvent.PetitionReply, With(m, ("result", m.Language == "en" && p.ReplyEn is not null ? p.ReplyEn : p.Reply!),
+                    ("link", TrackingLink(m.Number))), $"petition-reply:{m.Id}");
         }, ct);
         return c is null ? null : (c, token);
+    }
+
+    public string RatingLink(string token) => $"{noticeOptions.PublicBaseUrl.TrimEnd('/')}/rate/{token}";
+
+    private string TrackingLink(string number) => $"{noticeOptions.PublicBaseUrl.TrimEnd('/')}/track/{Uri.EscapeDataString(number)}";
+
+    private static Dictionary<string, string> ServiceName(Case c) =>
+        new() { ["service"] = c.Language.StartsWith("en", StringComparison.Ordinal) ? "Petition" : "人民陳情" };
+
+    private static Dictionary<string, string> With(Case c, params (string Key, string Value)[] values)
+    {
+        var d = ServiceName(c);
+        foreach (var (k, v) in values) d[k] = v;
+        return d;
     }
 
     /// <summary>The petitioner's rating through the one-use link; false when the link is unknown or already used.</summary>

@@ -165,7 +165,7 @@ public static class PetitionsApi
         var done = await petitions.ReplyAsync(id, body.Version, body.Reply!, body.ReplyEn, body.LetterNumber, await cases.ActorAsync(ct), ct);
         if (done is null) return TypedResults.NotFound();
         var p = (await petitions.FindAsync(id, ct))!;
-        return TypedResults.Ok(new ReplyResult(Dto(p), "/rate/" + done.Value.RatingToken));
+        return TypedResults.Ok(new ReplyResult(Dto(p), petitions.RatingLink(done.Value.RatingToken)));
     }
 
     private static async Task<Results<Ok<PetitionDto>, NotFound, ValidationProblem, StatusCodeHttpResult>> ActAsync(
