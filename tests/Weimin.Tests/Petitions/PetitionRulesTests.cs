@@ -104,7 +104,7 @@ public class PetitionRulesTests(WeiminApp app) : IClassFixture<WeiminApp>
         Assert.Equal("li.again@example.tw", reply.Recipient);
         Assert.Contains("路燈已修復", Data(reply));
         var unknown = await ActAsync(secretariat, main.Id, "merge", new { version = await secretariat.VersionAsync(main.Id), intoNumber = "nope" }, HttpStatusCode.Conflict);
-        Assert.Equal("case.closed", unknown.GetProperty("code").GetString());
+        Assert.Equal("petition.merge_target_unknown", unknown.GetProperty("code").GetString());
     }
 
     [Fact]
