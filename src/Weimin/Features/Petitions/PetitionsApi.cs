@@ -95,6 +95,8 @@ public static class PetitionsApi
                     (long id, HttpRequest request, PetitionService service, CaseService cases, ClaimsPrincipal user, AppDb db, IStringLocalizer<ErrorText> t, IOptions<JsonOptions> json, CancellationToken ct) =>
                         ActAsync(id, action.Needs, action.Apply, request, service, cases, user, db, t, json.Value.SerializerOptions, ct))
                 .RequireAuthorization(action.Policy).Accepts<PetitionActionRequest>("application/json").WithSummary(action.Summary);
+        api.MapPost("/import", Import).RequireAuthorization(Policies.CaseIntake).Accepts<string>("text/csv")
+            .WithSummary("Import 1999 cases from CSV (columns in docs/petitions.md); 400 with the problems per line and nothing imported if any row is wrong");
         api.MapGet("/report", PetitionReportApi.Get).RequireAuthorization(PetitionsSetup.ReportPolicy)
             .WithSummary("The monthly inspection report (?month=yyyy-MM&channel=): counts per channel, section and category, and the defects");
 
@@ -195,6 +197,17 @@ public static class PetitionsApi
                 errors.TryAdd(field, [t["validation.required", t[display]]]);
             }
         }
+    }
+
+    private static async Task<Results<Ok<ImportResult>, BadRequest<ImportResult>>> Import(
+        HttpRequest request, PetitionImport import, CaseService cases, AppDb db, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > PetitionImport.MaxBytes) return TypedResults.BadRequest(new ImportResult(0, 0, [new ImportProblem(0, "petition.import_too_big")]));
+        var agency = await PetitionReads.AgencyOfCallerAsync(db, ct) ?? 0;
+        var result = await import.ImportAsync(buffer.ToArray(), await cases.ActorAsync(ct), agency, ct);
+        return result.Problems.Count == 0 ? TypedResults.Ok(result) : TypedResults.BadRequest(result);
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem, StatusCodeHttpResult>> Rate(

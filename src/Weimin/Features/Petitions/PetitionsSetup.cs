@@ -22,6 +22,7 @@ public static class PetitionsSetup
         var options = config.GetSection("Weimin:Petitions").Get<PetitionOptions>() ?? new PetitionOptions();
         services.AddSingleton(options);
         services.AddScoped<PetitionService>();
+        services.AddScoped<PetitionImport>();
         services.AddScoped<IStartupSeeder, DemoPetitionSeeder>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ReviewPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Chief, Roles.Secretariat))
