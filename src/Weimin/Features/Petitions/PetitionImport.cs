@@ -81,9 +81,14 @@ public sealed class PetitionImport(AppDb db, PetitionService petitions, IStringL
         }
         if (problems.Count > 0) return new ImportResult(0, skipped, problems);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var intake in intakes) await petitions.IntakeAsync(intake, actor, agencyId, ct);
-        await tx.CommitAsync(ct);
+        // PostgreSQL retries on transient failures, which needs the whole transaction inside the execution strategy.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var intake in intakes) await petitions.IntakeAsync(intake, actor, agencyId, ct);
+            await tx.CommitAsync(ct);
+        });
         return new ImportResult(intakes.Count, skipped, []);
     }
 
