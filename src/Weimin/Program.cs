@@ -13,6 +13,7 @@ using Weimin.Features.Notices;
 using Weimin.Features.Organisation;
 using Weimin.Features.Privacy;
 using Weimin.Features.Portal;
+using Weimin.Features.Petitions;
 using Weimin.Web;
 using Weimin.Web.Authorization;
 using Weimin.Web.Localisation;
@@ -41,6 +42,7 @@ builder.Services.AddOpen311(builder.Configuration);
 builder.Services.AddEvaluation();
 builder.Services.AddPortal();
 builder.Services.AddDemoData(builder.Configuration);
+builder.Services.AddPetitions(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAndSeedAsync(app.Services);
@@ -74,6 +76,7 @@ app.MapOpen311();
 app.MapEvaluationApi();
 app.MapNotices();
 app.MapPortal();
+app.MapPetitionsApi();
 
 app.PrintWelcome();
 app.Run();

@@ -262,7 +262,7 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
     }
 
     /// <summary>Service → section → officer: the default officer or the next in turn, and the deputy while they are away.</summary>
-    private async Task<int?> ChooseOfficerAsync(Service service, DateOnly today, CancellationToken ct)
+    internal async Task<int?> ChooseOfficerAsync(Service service, DateOnly today, CancellationToken ct)
     {
         int? chosen = service.DefaultOfficerId;
         if (service.Assignment == AssignmentMode.RoundRobin || chosen is null)
@@ -287,7 +287,7 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
     }
 
     /// <summary>民國年月日-序號, e.g. 1151122-0007: the sequence comes from an atomic upsert, so concurrent intakes never collide.</summary>
-    private async Task<string> NextNumberAsync(int agencyId, DateOnly day, CancellationToken ct)
+    internal async Task<string> NextNumberAsync(int agencyId, DateOnly day, CancellationToken ct)
     {
         var next = await db.Database.SqlQuery<int>($"""
             INSERT INTO case_number_counters (agency_id, day, next) VALUES ({agencyId}, {day}, 1)
