@@ -32,7 +32,7 @@ public sealed class OperationsHttpTests(MetricsApp app) : IClassFixture<MetricsA
         var intake = await clerk.PostAsJsonAsync("/api/cases", new
         {
             serviceCode = "low-income-cert", channel = "Counter", applicantName = "王小明", applicantPhone = "0912-345-678",
-            noticeChannel = "None", noticeConsent = false, language = "zh-TW", whenMissing = "AwaitSupplement",
+            applicantEmail = "wang@example.tw", noticeChannel = "Email", noticeConsent = true, language = "zh-TW", whenMissing = "AwaitSupplement",
         });
         Assert.Equal(HttpStatusCode.Created, intake.StatusCode);
 
@@ -45,6 +45,7 @@ public sealed class OperationsHttpTests(MetricsApp app) : IClassFixture<MetricsA
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
         Assert.True(text.Contains("http_request_method=\"POST\",http_response_status_code=\"201\",http_route=\"/api/cases/\""), text);
         Assert.Contains("# TYPE weimin_cases_overdue gauge", text);
+        Assert.True(text.Contains("weimin_notices{channel=\"Email\",status=\"Queued\"} 1\n"), text); // the acknowledgement, waiting in the outbox
     }
 
     [Fact]

@@ -74,6 +74,12 @@ public sealed class PrivacyTests(RetentionApp app) : IClassFixture<RetentionApp>
             // What the statistics need is still there.
             Assert.Equal((old.ServiceId, old.Number, old.DueOn, CaseStatus.Closed), (gone.ServiceId, gone.Number, gone.DueOn, gone.Status));
             Assert.True(gone.CompletedOnTime);
+            // Its notices keep event, channel and status, not the address or the words.
+            var notices = await db.Set<Weimin.Features.Notices.Notice>().Where(n => n.CaseId == old.Id).ToListAsync();
+            Assert.NotEmpty(notices);
+            Assert.All(notices, n => Assert.True(n.Recipient == "" && n.Body is null && n.Subject is null && n.RecipientName == RetentionSweep.Anonymous));
+            Assert.Contains(await db.Set<Weimin.Features.Notices.Notice>().Where(n => n.CaseId == recent.Id).Select(n => n.Recipient).ToListAsync(),
+                r => r == "new@example.tw");
             Assert.NotNull(gone.WorkingDaysUsed);
 
             foreach (var keptId in new[] { recent.Id, open.Id })
@@ -121,6 +127,9 @@ public sealed class PrivacyTests(RetentionApp app) : IClassFixture<RetentionApp>
         var only = Assert.Single(json.GetProperty("cases").EnumerateArray());
         Assert.Equal(mine.Number, only.GetProperty("number").GetString());
         Assert.Equal("給 司馬請求 本人", only.GetProperty("details").GetString());
+        var notice = Assert.Single(only.GetProperty("notices").EnumerateArray());
+        Assert.Equal(("Acknowledgement", "Email", "sima@example.tw"),
+            (notice.GetProperty("event").GetString(), notice.GetProperty("channel").GetString(), notice.GetProperty("recipient").GetString()));
         Assert.Equal(2, await app.WithDbAsync(db => db.Set<SealedDataView>().CountAsync(v => v.SubjectType == "ApplicantData")));
     }
 

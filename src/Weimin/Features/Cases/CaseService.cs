@@ -27,7 +27,8 @@ public sealed record IntakeResult(Case? Case, string? TrackingCode, OneTimeNotic
 /// method → save, in one transaction. Reads of a case go through the scope filters, so another agency's or
 /// section's case is "not found".
 /// </summary>
-public sealed class CaseService(AppDb db, CalendarService calendars, OrganisationService org, TimeProvider clock, CaseOptions options, NoticeOutbox notices)
+public sealed partial class CaseService(AppDb db, CalendarService calendars, OrganisationService org, TimeProvider clock, CaseOptions options, NoticeOutbox notices,
+    ILogger<CaseService> log)
 {
     public int AtRiskDays => options.AtRiskWorkingDays;
 
@@ -113,7 +114,10 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
                 ["documents"] = string.Join("\n", missing.Select(d => "・" + (c.Language.StartsWith("en", StringComparison.Ordinal) && d.NameEn is { Length: > 0 } en ? en : d.Name))),
                 ["reason"] = request.NoticeNote?.Trim() ?? "",
             });
+        // Everything logged from here on (EF errors included) names the case; the request id comes from the host's scope.
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["CaseNumber"] = c.Number });
         await db.SaveChangesAsync(ct);
+        TakenIn(log, c.Number, service.Code, c.Channel, c.Status);
         if (notice is not null)
         {
             notice.CaseId = c.Id;
@@ -132,12 +136,15 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
         var c = await db.Set<Case>().Include(x => x.Extensions).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
         if (expectedVersion is { } v && v != c.Version) throw new RuleViolation("case.stale");
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["CaseNumber"] = c.Number });
         var calendar = await calendars.GetCalendarAsync(c.AgencyId, ct);
+        var before = c.Status;
         await change(c, calendar, clock.GetUtcNow().UtcDateTime, clock.Today());
         c.Version++;
         try
         {
             await db.SaveChangesAsync(ct);
+            Changed(log, c.Number, before, c.Status, c.Version);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -313,4 +320,10 @@ public sealed class CaseService(AppDb db, CalendarService calendars, Organisatio
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim().ToUpperInvariant().Replace("-", "", StringComparison.Ordinal))));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Case {CaseNumber} taken in: service {ServiceCode}, channel {Channel}, status {Status}")]
+    private static partial void TakenIn(ILogger log, string caseNumber, string serviceCode, CaseChannel channel, CaseStatus status);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Case {CaseNumber} changed: {From} → {To} (version {Version})")]
+    private static partial void Changed(ILogger log, string caseNumber, CaseStatus from, CaseStatus to, int version);
 }

@@ -29,7 +29,7 @@ public sealed record ChasingResult(int Reminders, int Escalations, int Digests, 
 /// escalation to the section head when late, the overdue notice to the applicant on the first late working day, and
 /// on the first working day of a week a digest of the section's late work to its head.
 /// </summary>
-public sealed class ChasingSweep(IServiceScopeFactory scopes, TimeProvider clock, NoticeOptions options, ILogger<ChasingSweep> log) : BackgroundService
+public sealed class ChasingSweep(IServiceScopeFactory scopes, TimeProvider clock, NoticeOptions options, Operations.WeiminMetrics metrics, ILogger<ChasingSweep> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +39,7 @@ public sealed class ChasingSweep(IServiceScopeFactory scopes, TimeProvider clock
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await metrics.RunJobAsync("notices.chasing", RunOnceAsync, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

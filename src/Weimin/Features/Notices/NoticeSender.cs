@@ -13,7 +13,7 @@ namespace Weimin.Features.Notices;
 /// key, which the providers that support one (Mitake clientid, LINE X-Line-Retry-Key; Message-ID for e-mail) use to
 /// recognise the repeat.
 /// </summary>
-public sealed class NoticeSender(IServiceScopeFactory scopes, TimeProvider clock, NoticeOptions options, ILogger<NoticeSender> log) : BackgroundService
+public sealed class NoticeSender(IServiceScopeFactory scopes, TimeProvider clock, NoticeOptions options, Operations.WeiminMetrics metrics, ILogger<NoticeSender> log) : BackgroundService
 {
     /// <summary>Channels the sender drains; phone calls and letters are tasks for staff.</summary>
     public static readonly NoticeChannel[] Automatic = [NoticeChannel.Email, NoticeChannel.Sms, NoticeChannel.Line];
@@ -30,7 +30,7 @@ public sealed class NoticeSender(IServiceScopeFactory scopes, TimeProvider clock
             try
             {
                 // A full batch means there is probably more: drain before waiting.
-                while (await RunOnceAsync(stoppingToken) >= options.Sender.BatchSize) { }
+                while (await metrics.RunJobAsync("notices.send", RunOnceAsync, stoppingToken) >= options.Sender.BatchSize) { }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -32,6 +32,9 @@ public sealed class WeiminMetrics
         var overdue = new CachedReading(scopes, clock, TimeSpan.FromSeconds(30), OverdueByAgencyAsync);
         Meter.CreateObservableGauge("weimin.cases.overdue", overdue.Measurements, "{case}",
             "Open cases past their due date with the clock running, by agency (read at most every 30 s).");
+        var notices = new CachedReading(scopes, clock, TimeSpan.FromSeconds(30), NoticesByStatusAsync);
+        Meter.CreateObservableGauge("weimin.notices", notices.Measurements, "{notice}",
+            "Notices in the outbox by status and channel, across all instances (read at most every 30 s).");
     }
 
     public Meter Meter { get; }
@@ -66,6 +69,16 @@ public sealed class WeiminMetrics
             .Select(g => new { AgencyId = g.Key, Count = g.LongCount() })
             .ToListAsync(ct);
         return [.. rows.Select(r => new Measurement<long>(r.Count, new KeyValuePair<string, object?>("agency", r.AgencyId)))];
+    }
+
+    private static async Task<IReadOnlyList<Measurement<long>>> NoticesByStatusAsync(AppDb db, DateOnly today, CancellationToken ct)
+    {
+        var rows = await db.Set<Notices.Notice>().AsNoTracking()
+            .GroupBy(n => new { n.Status, n.Channel })
+            .Select(g => new { g.Key.Status, g.Key.Channel, Count = g.LongCount() })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new Measurement<long>(r.Count,
+            new KeyValuePair<string, object?>("status", r.Status.ToString()), new KeyValuePair<string, object?>("channel", r.Channel.ToString())))];
     }
 
     /// <summary>

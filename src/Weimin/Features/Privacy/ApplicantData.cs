@@ -12,11 +12,13 @@ public sealed record ApplicantQuery(string Name, string? Phone, string? Email)
 
 public sealed record ApplicantCaseEvent(string Type, DateTime AtUtc, string? Note);
 
+public sealed record ApplicantNotice(string Event, string Channel, string Recipient, string Status, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Subject, string? Body);
+
 public sealed record ApplicantCase(
     string Number, string Service, string Kind, string Channel, string Status, DateTime ReceivedAtUtc, DateOnly DueOn,
     DateTime? CompletedAtUtc, string ApplicantName, string? ApplicantPhone, string? ApplicantEmail, string? ApplicantAddress,
     string NoticeChannel, bool NoticeConsent, string Language, string? Subject, string? Details, string? LocationText, string? Result,
-    IReadOnlyList<ApplicantCaseEvent> Timeline);
+    IReadOnlyList<ApplicantCaseEvent> Timeline, IReadOnlyList<ApplicantNotice> Notices);
 
 /// <summary>Everything the agency holds about one applicant, as they have the right to see it.</summary>
 public static class ApplicantData
@@ -51,10 +53,17 @@ public static class ApplicantData
         var events = (await db.Set<CaseEvent>().AsNoTracking().Where(e => ids.Contains(e.CaseId) && e.IsPublic)
                 .Select(e => new { e.CaseId, e.Type, e.AtUtc, e.Note }).ToListAsync(ct))
             .ToLookup(e => e.CaseId);
+        var notices = (await db.Set<Notices.Notice>().AsNoTracking()
+                .Where(n => n.CaseId != null && ids.Contains(n.CaseId.Value) && n.Audience == Notices.NoticeAudience.Applicant)
+                .Select(n => new { CaseId = n.CaseId!.Value, n.Event, n.Channel, n.Recipient, n.Status, n.CreatedAtUtc, n.SentAtUtc, n.Subject, n.Body })
+                .ToListAsync(ct))
+            .ToLookup(n => n.CaseId);
         return [.. matches.Select(c => new ApplicantCase(
             c.Number, c.Service, c.Kind.ToString(), c.Channel.ToString(), c.Status.ToString(), c.ReceivedAtUtc, c.DueOn, c.CompletedAtUtc,
             c.ApplicantName, c.ApplicantPhone, c.ApplicantEmail, c.ApplicantAddress, c.NoticeChannel.ToString(), c.NoticeConsent, c.Language,
             c.Subject, c.Details, c.LocationText, c.Result,
-            [.. events[c.Id].OrderBy(e => e.AtUtc).Select(e => new ApplicantCaseEvent(e.Type.ToString(), e.AtUtc, e.Note))]))];
+            [.. events[c.Id].OrderBy(e => e.AtUtc).Select(e => new ApplicantCaseEvent(e.Type.ToString(), e.AtUtc, e.Note))],
+            [.. notices[c.Id].OrderBy(n => n.CreatedAtUtc).Select(n => new ApplicantNotice(
+                n.Event.ToString(), n.Channel.ToString(), n.Recipient, n.Status.ToString(), n.CreatedAtUtc, n.SentAtUtc, n.Subject, n.Body))]))];
     }
 }

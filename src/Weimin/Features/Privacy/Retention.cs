@@ -77,6 +77,14 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, TimeProvider clo
             await db.Set<CaseEvent>().Where(e => ids.Contains(e.CaseId) && e.Note != null).ExecuteUpdateAsync(s => s.SetProperty(e => e.Note, (string?)null), ct);
             await db.Set<OneTimeNotice>().Where(n => n.CaseId != null && ids.Contains(n.CaseId.Value))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ApplicantName, Anonymous).SetProperty(n => n.Note, (string?)null), ct);
+            // Notices to the applicant: the address and the words (which name them) go; event, channel, status and times stay.
+            await db.Set<Notices.Notice>().Where(n => n.CaseId != null && ids.Contains(n.CaseId.Value) && n.Audience == Notices.NoticeAudience.Applicant)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(n => n.Recipient, "")
+                    .SetProperty(n => n.RecipientName, Anonymous)
+                    .SetProperty(n => n.Data, "{}")
+                    .SetProperty(n => n.Subject, (string?)null)
+                    .SetProperty(n => n.Body, (string?)null), ct);
             await tx.CommitAsync(ct);
             return done;
         }, ct);
