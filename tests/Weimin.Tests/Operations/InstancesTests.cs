@@ -22,13 +22,22 @@ public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly TestDatabase database = new();
     private readonly string root = Directory.CreateTempSubdirectory("weimin-instances-").FullName;
     private readonly List<AppProcess> processes = [];
+    private readonly SmtpSink smtp = new();
 
     // A cold start migrates and seeds the demo office; on a busy 2-core machine that can take minutes.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
 
     private AppProcess Instance(string name)
     {
-        var p = new AppProcess(name, database, Directory.CreateDirectory(Path.Combine(root, name)).FullName);
+        var p = new AppProcess(name, database, Directory.CreateDirectory(Path.Combine(root, name)).FullName, new Dictionary<string, string>
+        {
+            // Every instance sends notices; a killed one's claims are taken over after the (short) lease.
+            ["Weimin__Notices__Smtp__Host"] = "127.0.0.1",
+            ["Weimin__Notices__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Weimin__Notices__Smtp__From"] = "weimin@example.gov.tw",
+            ["Weimin__Notices__Sender__IntervalSeconds"] = "1",
+            ["Weimin__Notices__Sender__LeaseSeconds"] = "20",
+        });
         processes.Add(p);
         return p;
     }
@@ -44,7 +53,7 @@ public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
     private static object Intake(int i) => new
     {
         serviceCode = "low-income-cert", channel = "Counter", applicantName = $"多機測試{i}", applicantPhone = $"0912-{i / 1000 % 1000:000}-{i % 1000:000}",
-        noticeChannel = "None", noticeConsent = false, language = "zh-TW", whenMissing = "AwaitSupplement",
+        applicantEmail = $"multi{i}@example.tw", noticeChannel = "Email", noticeConsent = true, language = "zh-TW", whenMissing = "AwaitSupplement",
     };
 
     [Fact]
@@ -126,8 +135,25 @@ public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(acknowledged.Keys.Except(numbers)); // every acknowledged case is there
         // At most the requests in flight at the kill were committed without an answer.
         Assert.InRange(numbers.Count - acknowledged.Count, 0, workers.Length);
-        // Nothing half-written: every case has its receipt on the timeline and its counter is ahead of it.
+        // Nothing half-written: every case has its receipt on the timeline and its acknowledgement in the outbox.
         Assert.Empty(await ListAsync(connection, "SELECT c.\"Number\" FROM cases c WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.\"CaseId\" = c.\"Id\")"));
+        Assert.Empty(await ListAsync(connection, "SELECT c.\"Number\" FROM cases c WHERE c.\"ApplicantName\" LIKE '多機測試%' AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.\"CaseId\" = c.\"Id\")"));
+
+        // Every notice goes out once: the instances drain the outbox (the killed one's claims after their lease).
+        var waited = Stopwatch.StartNew();
+        const string unsent = "SELECT n.\"Recipient\" FROM notices n JOIN cases c ON c.\"Id\" = n.\"CaseId\" WHERE c.\"ApplicantName\" LIKE '多機測試%' AND n.\"SentAtUtc\" IS NULL";
+        while ((await ListAsync(connection, unsent)).Count > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromMinutes(3), $"{(await ListAsync(connection, unsent)).Count} notices still unsent");
+            await Task.Delay(500);
+        }
+        var mails = smtp.Messages().Where(m => m.To.Contains("multi", StringComparison.Ordinal)).ToList();
+        var perCase = mails.GroupBy(m => m.To).ToDictionary(g => g.Key, g => g.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(numbers.Count, perCase.Count);          // nobody left without their acknowledgement
+        Assert.All(perCase.Values, distinct => Assert.Equal(1, distinct)); // and nobody told twice (one Message-ID each)
+        // A copy can repeat only for a notice whose send the kill cut between "accepted" and "saved": same Message-ID.
+        output.WriteLine($"mails {mails.Count} for {perCase.Count} cases");
+        Assert.InRange(mails.Count - perCase.Count, 0, 8);
     }
 
     private DbConnection Open()
@@ -157,6 +183,7 @@ public sealed class InstancesTests(ITestOutputHelper output) : IAsyncLifetime
             await p.DisposeAsync();
         }
         database.Dispose();
+        smtp.Dispose();
         try { Directory.Delete(root, recursive: true); } catch (IOException) { }
     }
 }
