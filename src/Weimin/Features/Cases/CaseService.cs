@@ -102,6 +102,7 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
         db.Add(c);
         if (notice is not null)
         {
+            notice.Case = c; // one SaveChanges: the case, its one-time notice and its outbox rows, or none of them
             db.Add(notice);
         }
         // Notices commit with the case. Taken in awaiting supplement, the applicant hears what to bring instead of a due date.
@@ -118,11 +119,6 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
         using var scope = log.BeginScope(new Dictionary<string, object> { ["CaseNumber"] = c.Number });
         await db.SaveChangesAsync(ct);
         TakenIn(log, c.Number, service.Code, c.Channel, c.Status);
-        if (notice is not null)
-        {
-            notice.CaseId = c.Id;
-            await db.SaveChangesAsync(ct);
-        }
         return new IntakeResult(c, code, notice);
     }
 

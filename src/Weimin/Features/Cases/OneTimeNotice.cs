@@ -17,6 +17,8 @@ public class OneTimeNotice : IAgencyOwned
     public int ServiceId { get; set; }
     public Catalogue.Service? Service { get; set; }
     public long? CaseId { get; set; }
+    /// <summary>The case it was issued with (set at intake, so both are written in one SaveChanges).</summary>
+    public Case? Case { get; set; }
     public required string ApplicantName { get; set; }
     public DateTime IssuedAtUtc { get; set; }
     public DateOnly IssuedOn { get; set; }
@@ -48,7 +50,7 @@ internal sealed class OneTimeNoticeConfiguration : IEntityTypeConfiguration<OneT
         b.HasIndex(n => new { n.AgencyId, n.IssuedOn });
         b.HasIndex(n => n.CaseId);
         b.HasOne(n => n.Service).WithMany().HasForeignKey(n => n.ServiceId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Case>().WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(n => n.Case).WithMany().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(n => n.Items).WithOne().HasForeignKey(i => i.NoticeId).OnDelete(DeleteBehavior.Cascade);
     }
 }
