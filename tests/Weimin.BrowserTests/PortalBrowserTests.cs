@@ -43,8 +43,7 @@ public class PortalBrowserTests(BrowserApp app, ITestOutputHelper output) : ICla
             Assert.Empty(outside);
             var bytes = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).reduce((n, e) => n + (e.decodedBodySize || 0), 0)");
             output.WriteLine($"{url} {label}: {bytes / 1024:F1} KB");
-            // The office calendar lists a whole year (about 110 KB of HTML); it needs response compression, not ours to add here.
-            if (name != "calendar") Assert.True(bytes < 100 * 1024, $"{url} weighs {bytes / 1024:F1} KB (uncompressed), over 100 KB");
+            Assert.True(bytes < 100 * 1024, $"{url} weighs {bytes / 1024:F1} KB (uncompressed), over 100 KB");
             var overflow = await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > window.innerWidth");
             Assert.False(overflow, $"{url} scrolls sideways at {width} px");
             await page.Context.CloseAsync();

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -78,6 +81,41 @@ public sealed class IndexModel(CalendarService calendar, TimeProvider clock, ISt
             (false, DateStyle.Roc) => $"ROC {year - 1911} ({year})",
             _ => year.ToString(CultureInfo.InvariantCulture),
         };
+
+    /// <summary>
+    /// The weeks of a month as table rows. A closed day shows the <paramref name="closedMark"/>, a weekend
+    /// that is worked the <paramref name="makeUpMark"/>, a day with a remark the <paramref name="holidayMark"/>
+    /// (the legend above spells them out; the remarks table below says why). The marks are text, so the
+    /// colours are never the only sign.
+    /// </summary>
+    public IHtmlContent WeekRows(int year, int month, string closedMark, string makeUpMark, string holidayMark)
+    {
+        var encoder = HtmlEncoder.Default;
+        var html = new StringBuilder(2048);
+        foreach (var week in Weeks(year, month))
+        {
+            html.Append("<tr>");
+            foreach (var d in week)
+            {
+                if (d is not { } date || !Days.TryGetValue(date, out var day)) { html.Append("<td></td>"); continue; }
+                var makeUp = day.IsOpen && IsWeekend(date);
+                var css = (day.IsOpen ? (makeUp ? "makeup" : "") : "closed") + (date == Today ? " today" : "");
+                html.Append("<td");
+                if (css.Length > 0) html.Append(" class=\"").Append(css.TrimStart()).Append('"');
+                if (date == Today) html.Append(" aria-current=\"date\"");
+                if (day.Remark.Length > 0) html.Append(" title=\"").Append(encoder.Encode(day.Remark)).Append('"');
+                html.Append('>').Append(date.Day.ToString(CultureInfo.InvariantCulture));
+                if (!day.IsOpen) Mark(closedMark);
+                if (makeUp) Mark(makeUpMark);
+                if (!day.IsOpen && day.Remark.Length > 0) Mark(holidayMark);
+                html.Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        return new HtmlString(html.ToString());
+
+        void Mark(string text) => html.Append("<span class=\"mark\">").Append(encoder.Encode(text)).Append("</span>");
+    }
 
     /// <summary>Weeks start on Sunday, as DGPA's printed calendar does.</summary>
     public static IEnumerable<DateOnly?[]> Weeks(int year, int month)
