@@ -15,7 +15,8 @@ public class Open311PagesTests(BrowserApp app, ITestOutputHelper output) : IClas
     {
         var page = await app.NewPageAsync(Admin);
         await page.GotoAsync("/work");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Open311 金鑰" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Open311 金鑰" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Open311 API 金鑰");
         await Expect(page.Locator("main table")).ToContainTextAsync("Demo 311 app");
         await app.CheckAsync(page, "open311-keys", output);

@@ -13,7 +13,8 @@ public class PrivacyPagesTests(BrowserApp app, ITestOutputHelper output) : IClas
     {
         var page = await app.NewPageAsync("agencyadmin");
         await page.GotoAsync("/work");
-        await page.GetByRole(AriaRole.Link, new() { Name = "個資請求" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "個資請求" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("個人資料請求與保存期限");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "查詢" }).ClickAsync();

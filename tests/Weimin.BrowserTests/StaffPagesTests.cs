@@ -12,6 +12,21 @@ public class StaffPagesTests(BrowserApp app, ITestOutputHelper output) : IClassF
     private const string Admin = "agencyadmin";
 
     [Fact]
+    public async Task AdminHub_FromTheStaffBar_GroupsThePagesOfTheRole()
+    {
+        var page = await app.NewPageAsync(Admin);
+        await page.GotoAsync("/work");
+        await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("管理");
+        await Expect(page.Locator("main h2")).ToHaveCountAsync(3);
+        await Expect(page.Locator("main a[href=\"/org/agencies\"]")).ToHaveCountAsync(0);   // system admin only
+        await app.CheckAsync(page, "admin-hub", output);
+
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "人員管理" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("人員管理");
+    }
+
+    [Fact]
     public async Task StaffList_Search_NarrowsToMatchingPeople()
     {
         var page = await app.NewPageAsync(Admin);
