@@ -22,6 +22,8 @@ public sealed class BookingOptions
     /// <summary>Look-ups of a booking by its link a client may make per minute.</summary>
     public int LookupsPerMinute { get; set; } = 20;
     public int ReminderIntervalMinutes { get; set; } = 60;
+    /// <summary>How many days ahead a venue may be requested (from tomorrow).</summary>
+    public int VenueDaysAhead { get; set; } = 90;
 }
 
 public sealed record SlotView(int ScheduleId, int StartMinute, int Free, int Capacity)

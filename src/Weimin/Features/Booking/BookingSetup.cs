@@ -25,6 +25,7 @@ public static class BookingSetup
         var options = config.GetSection("Weimin:Booking").Get<BookingOptions>() ?? new BookingOptions();
         services.AddSingleton(options);
         services.AddScoped<BookingService>();
+        services.AddScoped<VenueService>();
         services.AddSingleton<BookingReminderSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<BookingReminderSweep>());
         services.AddScoped<IStartupSeeder, DemoBookingSeeder>();

@@ -6,7 +6,7 @@ using Weimin.Features.Organisation;
 
 namespace Weimin.Features.Booking;
 
-/// <summary>Demo mode only: booking schedules for three of 楊梅's services that take online bookings, at their counters.</summary>
+/// <summary>Demo mode only: booking schedules for three of 楊梅's services that take online bookings, at their counters; two venues.</summary>
 internal sealed class DemoBookingSeeder(DemoOptions options) : IStartupSeeder
 {
     public int Order => 135;
@@ -34,6 +34,21 @@ internal sealed class DemoBookingSeeder(DemoOptions options) : IStartupSeeder
                 AgencyId = agency.Id, ServiceId = service.Id, WindowId = window.Id, Opens = opens, Closes = closes, SlotMinutes = minutes, Capacity = capacity,
             });
         }
+        db.AddRange(
+            new Venue
+            {
+                AgencyId = agency.Id, Code = "auditorium", Name = "大禮堂", NameEn = "Main hall", Location = "本所四樓", Capacity = 200, SortOrder = 1,
+                Opens = new(8, 0), Closes = new(21, 0),
+                Rules = "供機關、學校及立案團體辦理公益活動；禁止飲食、吸菸及使用明火；使用後恢復原狀。",
+                RulesEn = "For public-interest events of agencies, schools and registered groups. No food, smoking or open flames; leave the hall as you found it.",
+            },
+            new Venue
+            {
+                AgencyId = agency.Id, Code = "meeting-room-1", Name = "第一會議室", NameEn = "Meeting room 1", Location = "本所三樓", Capacity = 30, SortOrder = 2,
+                Opens = new(8, 0), Closes = new(17, 0),
+                Rules = "限上班時間使用；請自備文具，投影設備請於申請時註明。",
+                RulesEn = "Office hours only. Bring your own stationery; say in the request if you need the projector.",
+            });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -140,6 +140,20 @@ public static class DefaultTemplates
             "[{agency}] Booking cancelled {number}",
             "Dear {name},\n\nYour booking {number} for \"{service}\" on {date} at {time} has been cancelled.\n\n{agency}",
             "{agency}: booking {number} ({service} {date} {time}) cancelled."),
+        NoticeEvent.VenueApproved => (
+            "【{agency}】場地借用核准 {number}",
+            "{name} 您好：\n\n您申請借用 {counter}（{date} {time}，申請編號 {number}）已核准。請依場地使用規則使用。\n\n{agency} 敬上",
+            "{agency}：場地借用{number}已核准，{counter} {date} {time}。",
+            "[{agency}] Venue request approved {number}",
+            "Dear {name},\n\nYour request {number} to use {counter} on {date}, {time} is approved. Please follow the venue's rules.\n\n{agency}",
+            "{agency}: venue request {number} approved: {counter} {date} {time}."),
+        NoticeEvent.VenueRejected => (
+            "【{agency}】場地借用未核准 {number}",
+            "{name} 您好：\n\n您申請借用 {counter}（{date} {time}，申請編號 {number}）未獲核准，理由：{reason}\n\n{agency} 敬上",
+            "{agency}：場地借用{number}未核准，理由：{reason}",
+            "[{agency}] Venue request not approved {number}",
+            "Dear {name},\n\nYour request {number} to use {counter} on {date}, {time} was not approved. Reason: {reason}\n\n{agency}",
+            "{agency}: venue request {number} not approved: {reason}"),
         NoticeEvent.DueReminder => (
             "【稽催】案件 {number} 將於{due}到期",
             "{name} 您好：\n\n您承辦的案件 {number}（{service}）將於{due}到期，尚餘 {days} 個工作日。\n{link}",

@@ -40,6 +40,10 @@ public enum NoticeEvent
     BookingReminder = 31,
     /// <summary>預約取消 (Booking).</summary>
     BookingCancelled = 32,
+    /// <summary>場地借用核准 (Booking: venues).</summary>
+    VenueApproved = 33,
+    /// <summary>場地借用不核准, with the reason (Booking: venues).</summary>
+    VenueRejected = 34,
 
     /// <summary>To the officer and the deputy: due in N working days.</summary>
     DueReminder = 100,
