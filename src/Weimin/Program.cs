@@ -79,6 +79,7 @@ app.MapEvaluationApi();
 app.MapNotices();
 app.MapPortal();
 app.MapPetitionsApi();
+app.MapBooking();
 
 app.PrintWelcome();
 app.Run();

@@ -47,6 +47,9 @@ public class BookingPagesTests(BrowserApp app, ITestOutputHelper output) : IClas
     [Theory]
     [InlineData("/services/childcare-allowance/book", "booking-days")]
     [InlineData("/services/childcare-allowance/book?date=2026-11-25", "booking-slots")]
+    [InlineData("/venues", "venues")]
+    [InlineData("/venues/auditorium/request", "venue-request")]
+    [InlineData("/facilities", "facilities")]
     public async Task BookingPages_BothLanguagesPhoneAndDesktop_PassAxeAndStayLight(string path, string name)
     {
         foreach (var (culture, width, height, label) in new[] { ("zh-TW", 390, 844, "phone"), ("zh-TW", 1280, 900, "desktop"), ("en", 390, 844, "phone-en"), ("en", 1280, 900, "desktop-en") })
@@ -82,6 +85,35 @@ public class BookingPagesTests(BrowserApp app, ITestOutputHelper output) : IClas
         await app.CheckAsync(page, "booking-manage-desktop-en", output);
         await page.Locator("a[href*='date=2026-11-27']").ClickAsync();
         await app.CheckAsync(page, "booking-reschedule-desktop-en", output);
+    }
+
+    [Fact]
+    public async Task VenueRequest_BadInput_ShowsErrors_ThenTheSecretariatDecides()
+    {
+        var page = await app.NewPageAsync(width: 390, height: 844);
+        await page.GotoAsync("/venues/meeting-room-1/request");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await app.CheckAsync(page, "venue-request-errors-phone", output);
+        await page.Locator("#Input_Date").FillAsync("2026-12-07");
+        await page.Locator("#Input_Start").FillAsync("14:00");
+        await page.Locator("#Input_End").FillAsync("16:00");
+        await page.Locator("#Input_Purpose").FillAsync("里民大會籌備會議");
+        await page.Locator("#Input_Attendees").FillAsync("12");
+        await page.Locator("#Input_Name").FillAsync("鄭文雄");
+        await page.Locator("#Input_Phone").FillAsync("03-478-2024");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("已收到您的借用申請");
+        await app.CheckAsync(page, "venue-request-sent-phone", output);
+        var number = (await page.Locator(".venue-number").TextContentAsync())!.Trim();
+
+        var staff = await app.NewPageAsync("secretariat");
+        await staff.GotoAsync("/venue-requests");
+        await app.CheckAsync(staff, "venue-requests-staff", output);
+        await staff.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await app.CheckAsync(staff, "venue-decision-staff", output);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "核准" }).ClickAsync();
+        await Expect(staff.Locator(".tag.status")).ToHaveTextAsync("已核准");
     }
 
     [Fact]

@@ -40,6 +40,17 @@ public static class BookingSetup
         });
         return services;
     }
+
+    /// <summary>Open data: facility availability as JSON and CSV (UTF-8).</summary>
+    public static void MapBooking(this IEndpointRouteBuilder app)
+    {
+        var site = app.MapGroup("").AllowAnonymous().WithTags("Booking");
+        site.MapGet("/facilities.json", async (AppDb db, CalendarService calendars, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await FacilityReads.AvailabilityAsync(db, calendars, clock, ct))).WithSummary("Free and taken places per facility and venue");
+        site.MapGet("/facilities.csv", async (AppDb db, CalendarService calendars, TimeProvider clock, CancellationToken ct) =>
+            Results.File(Web.Files.Csv.Write(FacilityReads.Rows(await FacilityReads.AvailabilityAsync(db, calendars, clock, ct))), "text/csv; charset=utf-8", "facilities.csv"))
+            .WithSummary("Free and taken places per facility and venue, as CSV");
+    }
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ using Weimin.Features.Organisation;
 namespace Weimin.Features.Booking;
 
 /// <summary>Demo mode only: booking schedules for three of 楊梅's services that take online bookings, at their counters; two venues.</summary>
-internal sealed class DemoBookingSeeder(DemoOptions options) : IStartupSeeder
+internal sealed class DemoBookingSeeder(DemoOptions options, TimeProvider clock) : IStartupSeeder
 {
     public int Order => 135;
 
@@ -49,6 +49,11 @@ internal sealed class DemoBookingSeeder(DemoOptions options) : IStartupSeeder
                 Rules = "限上班時間使用；請自備文具，投影設備請於申請時註明。",
                 RulesEn = "Office hours only. Bring your own stationery; say in the request if you need the projector.",
             });
+        db.Add(new Facility
+        {
+            AgencyId = agency.Id, Code = "columbarium", Name = "楊梅區納骨堂", NameEn = "Yangmei columbarium", Unit = "塔位", UnitEn = "niches",
+            Total = 12000, Taken = 9315, SortOrder = 1, UpdatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
         await db.SaveChangesAsync(ct);
     }
 }
