@@ -112,7 +112,7 @@ public class BookingPagesTests(BrowserApp app, ITestOutputHelper output) : IClas
         await app.CheckAsync(staff, "venue-requests-staff", output);
         await staff.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await app.CheckAsync(staff, "venue-decision-staff", output);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "核准" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "核准", Exact = true }).ClickAsync();
         await Expect(staff.Locator(".tag.status")).ToHaveTextAsync("已核准");
     }
 

@@ -200,14 +200,8 @@ public sealed class BookingService(AppDb db, CalendarService calendars, NoticeOu
 
     private Notice? Notify(Appointment a, NoticeEvent e, Service service, SingleWindow window, string key)
     {
-        if (!a.NoticeConsent) return null;
-        var recipient = a.NoticeChannel switch
-        {
-            NoticeChannel.Email => a.Email,
-            NoticeChannel.Sms => a.Phone,
-            _ => null,
-        };
-        if (string.IsNullOrWhiteSpace(recipient)) return null;
+        var recipient = ContactRules.Recipient(a.NoticeChannel, a.NoticeConsent, a.Phone, a.Email);
+        if (recipient is null) return null;
         var en = a.Language.StartsWith("en", StringComparison.Ordinal);
         var data = new Dictionary<string, string>
         {

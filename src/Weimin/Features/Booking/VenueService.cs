@@ -113,9 +113,7 @@ public sealed class VenueService(AppDb db, NoticeOutbox outbox, TimeProvider clo
 
     private void Notify(VenueRequest r, NoticeEvent e)
     {
-        if (!r.NoticeConsent) return;
-        var recipient = r.NoticeChannel switch { NoticeChannel.Email => r.Email, NoticeChannel.Sms => r.Phone, _ => null };
-        if (string.IsNullOrWhiteSpace(recipient)) return;
+        if (ContactRules.Recipient(r.NoticeChannel, r.NoticeConsent, r.Phone, r.Email) is not { } recipient) return;
         var en = r.Language.StartsWith("en", StringComparison.Ordinal);
         var v = r.Venue!;
         outbox.EnqueueTo(r.AgencyId, e, r.NoticeChannel, recipient, r.ContactName, r.Language, new Dictionary<string, string>

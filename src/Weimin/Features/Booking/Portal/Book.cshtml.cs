@@ -61,16 +61,7 @@ public sealed class BookModel(AppDb db, BookingService bookings, IStringLocalize
     {
         if (!await LoadAsync(code, date, ct)) return NotFound();
         if (Day is null) throw new RuleViolation("booking.slot_unavailable");
-        if (string.IsNullOrWhiteSpace(Input.Phone) && string.IsNullOrWhiteSpace(Input.Email))
-            ModelState.AddModelError("Input.Phone", t["Book.ContactRequired"]);
-        if (Input.Channel == NoticeChannel.Email && string.IsNullOrWhiteSpace(Input.Email))
-            ModelState.AddModelError("Input.Email", t["Book.EmailForNotice"]);
-        if (Input.Channel == NoticeChannel.Sms && string.IsNullOrWhiteSpace(Input.Phone))
-            ModelState.AddModelError("Input.Phone", t["Book.PhoneForNotice"]);
-        if (Input.Channel is not (NoticeChannel.None or NoticeChannel.Email or NoticeChannel.Sms))
-            ModelState.AddModelError("Input.Channel", t["Book.ChannelInvalid"]);
-        if (Input.Channel != NoticeChannel.None && !Input.Consent)
-            ModelState.AddModelError("Input.Consent", t["Book.ConsentRequired"]);
+        ContactRules.Check(ModelState, t, Input.Phone, Input.Email, Input.Channel, Input.Consent);
         var slot = ParseSlot(Input.Slot);
         if (Input.Slot is not null && slot is null) ModelState.AddModelError("Input.Slot", t["Book.SlotInvalid"]);
         if (!ModelState.IsValid)

@@ -52,16 +52,7 @@ public sealed class VenueRequestModel(AppDb db, VenueService venues, IStringLoca
     public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
     {
         if (!await LoadAsync(code, ct)) return NotFound();
-        if (string.IsNullOrWhiteSpace(Input.Phone) && string.IsNullOrWhiteSpace(Input.Email))
-            ModelState.AddModelError("Input.Phone", t["Book.ContactRequired"]);
-        if (Input.Channel is not (NoticeChannel.None or NoticeChannel.Email or NoticeChannel.Sms))
-            ModelState.AddModelError("Input.Channel", t["Book.ChannelInvalid"]);
-        if (Input.Channel == NoticeChannel.Email && string.IsNullOrWhiteSpace(Input.Email))
-            ModelState.AddModelError("Input.Email", t["Book.EmailForNotice"]);
-        if (Input.Channel == NoticeChannel.Sms && string.IsNullOrWhiteSpace(Input.Phone))
-            ModelState.AddModelError("Input.Phone", t["Book.PhoneForNotice"]);
-        if (Input.Channel != NoticeChannel.None && !Input.Consent)
-            ModelState.AddModelError("Input.Consent", t["Book.ConsentRequired"]);
+        ContactRules.Check(ModelState, t, Input.Phone, Input.Email, Input.Channel, Input.Consent);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
