@@ -17,6 +17,7 @@ public class BookingLimitsTests(WeiminApp app) : IClassFixture<WeiminApp>
             codes.Add((await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).StatusCode);
         Assert.All(codes.Take(10), c => Assert.Equal(HttpStatusCode.BadRequest, c));   // empty form: refused, nothing booked
         Assert.Equal(HttpStatusCode.TooManyRequests, codes[10]);
+        Assert.Contains("請約", await (await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);      // showing the form stays free
     }
 

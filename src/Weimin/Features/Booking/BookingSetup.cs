@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Weimin.Data;
 using Weimin.Features.Calendar;
@@ -31,12 +32,8 @@ public static class BookingSetup
         services.AddScoped<IStartupSeeder, DemoBookingSeeder>();
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(PostPolicy, http => HttpMethods.IsGet(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("form")
-                : RateLimitPartition.GetFixedWindowLimiter(CaseTracking.ClientKey(http),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.PostsPerTenMinutes), Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
-            o.AddPolicy(LookupPolicy, http => RateLimitPartition.GetFixedWindowLimiter(CaseTracking.ClientKey(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.LookupsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(PostPolicy, new BookingLimit(PostPolicy, options.PostsPerTenMinutes, TimeSpan.FromMinutes(10), postsOnly: true));
+            o.AddPolicy(LookupPolicy, new BookingLimit(LookupPolicy, options.LookupsPerMinute, TimeSpan.FromMinutes(1), postsOnly: false));
         });
         return services;
     }
@@ -78,4 +75,26 @@ public sealed class BookingReminderSweep(IServiceScopeFactory scopes, TimeProvid
         scope.ServiceProvider.GetRequiredService<DataScope>().RunAsSystem();
         return await scope.ServiceProvider.GetRequiredService<BookingService>().QueueRemindersAsync(clock.Today().AddDays(1), ct);
     }
+}
+
+/// <summary>Requests per client IP in a fixed window; past the limit a 429 in the visitor's language, with Retry-After.</summary>
+internal sealed class BookingLimit(string name, int permits, TimeSpan window, bool postsOnly) : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
+    {
+        var http = context.HttpContext;
+        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) && retry > TimeSpan.Zero ? retry : window;
+        TrackingSetup.RetryAfterHeader(http.Response, wait);
+        var t = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<BookingText>>();
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(t["TooMany", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))], ct);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext http) =>
+        postsOnly && HttpMethods.IsGet(http.Request.Method)
+            ? RateLimitPartition.GetNoLimiter(name)
+            : RateLimitPartition.GetFixedWindowLimiter(name + ":" + CaseTracking.ClientKey(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true,
+            });
 }
