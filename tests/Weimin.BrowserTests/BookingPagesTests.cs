@@ -16,11 +16,14 @@ public class BookingPagesTests(BrowserApp app, ITestOutputHelper output) : IClas
         await page.GotoAsync("/services/childcare-allowance");
         await TabToAsync(page, "a[href='/services/childcare-allowance/book']");
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/services/childcare-allowance/book");
         await Expect(page.Locator("h1")).ToContainTextAsync("預約");
         await PageChecks.ScreenshotAsync(page, "booking-days-phone");
 
         await TabToAsync(page, "a[href='/services/childcare-allowance/book?date=2026-11-24']");
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/book?date=2026-11-24");
+        await Expect(page.Locator("h2").First).ToContainTextAsync("11月24日");
         await TabToAsync(page, "input[name='Input.Slot']");
         await page.Keyboard.PressAsync("Space");
         await Expect(page.Locator("input[name='Input.Slot']").First).ToBeCheckedAsync();
