@@ -2,6 +2,7 @@ using Weimin.Data;
 using Weimin.Features.Accounts;
 using Weimin.Features.Audit;
 using Weimin.Features.Bench;
+using Weimin.Features.Booking;
 using Weimin.Features.Calendar;
 using Weimin.Features.Cases;
 using Weimin.Features.Catalogue;
@@ -43,6 +44,7 @@ builder.Services.AddEvaluation();
 builder.Services.AddPortal();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddPetitions(builder.Configuration);
+builder.Services.AddBooking(builder.Configuration);
 
 var app = builder.Build();
 await DatabaseSetup.MigrateAndSeedAsync(app.Services);
@@ -77,6 +79,7 @@ app.MapEvaluationApi();
 app.MapNotices();
 app.MapPortal();
 app.MapPetitionsApi();
+app.MapBooking();
 
 app.PrintWelcome();
 app.Run();

@@ -22,7 +22,7 @@ public static class DefaultTemplates
 
     /// <summary>The placeholders a template may use; anything else in braces is left as written.</summary>
     public static readonly string[] Placeholders =
-        ["name", "number", "service", "agency", "received", "due", "newDue", "reason", "result", "documents", "link", "days", "cases", "section"];
+        ["name", "number", "service", "agency", "received", "due", "newDue", "reason", "result", "documents", "link", "days", "cases", "section", "date", "time", "counter"];
 
     public static TemplateText Get(NoticeEvent e, string language, TemplateForm form)
     {
@@ -119,6 +119,41 @@ public static class DefaultTemplates
             "[{agency}] Please rate our reply",
             "Dear {name},\n\nPlease rate our reply to your petition {number}: {link}\n\n{agency}",
             "{agency}: rate our reply to {number}: {link}"),
+        NoticeEvent.BookingConfirmed => (
+            "【{agency}】預約確認 {number}",
+            "{name} 您好：\n\n您已預約「{service}」：{date} {time}，地點 {counter}，預約編號 {number}。\n請攜帶應備證件準時到場；如需取消或改期，請使用預約確認頁上的連結。\n\n{agency} 敬上",
+            "{agency}預約確認：{service} {date} {time}，{counter}，編號{number}。",
+            "[{agency}] Booking confirmed {number}",
+            "Dear {name},\n\nYou have booked \"{service}\" on {date} at {time}, at {counter}. Your booking number is {number}.\nPlease bring the documents listed for the service. To cancel or change it, use the link on your confirmation page.\n\n{agency}",
+            "{agency}: booked {service} {date} {time} at {counter}, no. {number}."),
+        NoticeEvent.BookingReminder => (
+            "【{agency}】明日預約提醒 {number}",
+            "{name} 您好：\n\n提醒您明天（{date}）{time} 在 {counter} 辦理「{service}」，預約編號 {number}。\n\n{agency} 敬上",
+            "{agency}提醒：明天{date} {time}於{counter}辦理{service}，編號{number}。",
+            "[{agency}] Reminder: your booking tomorrow {number}",
+            "Dear {name},\n\nA reminder of your booking tomorrow ({date}) at {time} at {counter} for \"{service}\". Booking number {number}.\n\n{agency}",
+            "{agency}: reminder, {service} tomorrow {date} {time} at {counter}, no. {number}."),
+        NoticeEvent.BookingCancelled => (
+            "【{agency}】預約已取消 {number}",
+            "{name} 您好：\n\n您{date} {time}「{service}」的預約（編號 {number}）已取消。\n\n{agency} 敬上",
+            "{agency}：您{date} {time}的{service}預約（{number}）已取消。",
+            "[{agency}] Booking cancelled {number}",
+            "Dear {name},\n\nYour booking {number} for \"{service}\" on {date} at {time} has been cancelled.\n\n{agency}",
+            "{agency}: booking {number} ({service} {date} {time}) cancelled."),
+        NoticeEvent.VenueApproved => (
+            "【{agency}】場地借用核准 {number}",
+            "{name} 您好：\n\n您申請借用 {counter}（{date} {time}，申請編號 {number}）已核准。請依場地使用規則使用。\n\n{agency} 敬上",
+            "{agency}：場地借用{number}已核准，{counter} {date} {time}。",
+            "[{agency}] Venue request approved {number}",
+            "Dear {name},\n\nYour request {number} to use {counter} on {date}, {time} is approved. Please follow the venue's rules.\n\n{agency}",
+            "{agency}: venue request {number} approved: {counter} {date} {time}."),
+        NoticeEvent.VenueRejected => (
+            "【{agency}】場地借用未核准 {number}",
+            "{name} 您好：\n\n您申請借用 {counter}（{date} {time}，申請編號 {number}）未獲核准，理由：{reason}\n\n{agency} 敬上",
+            "{agency}：場地借用{number}未核准，理由：{reason}",
+            "[{agency}] Venue request not approved {number}",
+            "Dear {name},\n\nYour request {number} to use {counter} on {date}, {time} was not approved. Reason: {reason}\n\n{agency}",
+            "{agency}: venue request {number} not approved: {reason}"),
         NoticeEvent.DueReminder => (
             "【稽催】案件 {number} 將於{due}到期",
             "{name} 您好：\n\n您承辦的案件 {number}（{service}）將於{due}到期，尚餘 {days} 個工作日。\n{link}",

@@ -34,6 +34,16 @@ public enum NoticeEvent
     PetitionReply = 21,
     /// <summary>答復滿意度評分邀請 (Petitions).</summary>
     RatingInvitation = 22,
+    /// <summary>線上預約確認 (Booking), also sent when a booking moves to another slot.</summary>
+    BookingConfirmed = 30,
+    /// <summary>預約前一日提醒 (Booking).</summary>
+    BookingReminder = 31,
+    /// <summary>預約取消 (Booking).</summary>
+    BookingCancelled = 32,
+    /// <summary>場地借用核准 (Booking: venues).</summary>
+    VenueApproved = 33,
+    /// <summary>場地借用不核准, with the reason (Booking: venues).</summary>
+    VenueRejected = 34,
 
     /// <summary>To the officer and the deputy: due in N working days.</summary>
     DueReminder = 100,

@@ -79,6 +79,20 @@ public sealed class NoticeOutbox(AppDb db, TimeProvider clock, NoticeOptions opt
         return notice;
     }
 
+    /// <summary>
+    /// A notice to a citizen who has no case (a booking, a venue request): the caller names the channel and address.
+    /// Not saved, like <see cref="Enqueue"/>.
+    /// </summary>
+    public Notice EnqueueTo(int agencyId, NoticeEvent e, NoticeChannel channel, string recipient, string name, string language,
+        IReadOnlyDictionary<string, string> data, string idempotencyKey)
+    {
+        var values = new Dictionary<string, string>();
+        Merge(values, data);
+        var notice = NewNotice(agencyId, e, channel, NoticeAudience.Applicant, recipient.Trim(), name, language, values, idempotencyKey);
+        db.Add(notice);
+        return notice;
+    }
+
     private Notice NewNotice(int agencyId, NoticeEvent e, NoticeChannel channel, NoticeAudience audience, string recipient, string name,
         string language, Dictionary<string, string> data, string? idempotencyKey)
     {

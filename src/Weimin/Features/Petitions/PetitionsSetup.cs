@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Weimin.Data;
 using Weimin.Features.Cases;
+using Weimin.Web;
 using Weimin.Web.Authorization;
 
 namespace Weimin.Features.Petitions;
@@ -30,34 +31,9 @@ public static class PetitionsSetup
                 Roles.Chief, Roles.Secretariat, Roles.SectionHead, Roles.AgencyAdmin, Roles.Auditor, Roles.SystemAdmin));
         services.AddRateLimiter(o =>
         {
-            o.AddPolicy(MailboxLimit, new PerClientPostLimit("mailbox", options.MailboxPerHour, TimeSpan.FromHours(1)));
-            o.AddPolicy(RatingLimit, new PerClientPostLimit("rating", options.RatingPerMinute, TimeSpan.FromMinutes(1)));
+            o.AddPolicy(MailboxLimit, new PerClientLimit<PetitionText>("mailbox", options.MailboxPerHour, TimeSpan.FromHours(1), postsOnly: true));
+            o.AddPolicy(RatingLimit, new PerClientLimit<PetitionText>("rating", options.RatingPerMinute, TimeSpan.FromMinutes(1), postsOnly: true));
         });
         return services;
     }
-}
-
-/// <summary>
-/// Posts per client IP in a fixed window (reading a form is free); past the limit a 429 in the visitor's language, with
-/// Retry-After.
-/// </summary>
-internal sealed class PerClientPostLimit(string name, int permits, TimeSpan window) : IRateLimiterPolicy<string>
-{
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, ct) =>
-    {
-        var http = context.HttpContext;
-        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) && retry > TimeSpan.Zero ? retry : window;
-        TrackingSetup.RetryAfterHeader(http.Response, wait);
-        var t = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<PetitionText>>();
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(t["TooMany", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))], ct);
-    };
-
-    public RateLimitPartition<string> GetPartition(HttpContext http) =>
-        HttpMethods.IsPost(http.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(name + ":" + CaseTracking.ClientKey(http), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0, AutoReplenishment = true,
-            })
-            : RateLimitPartition.GetNoLimiter(name);
 }
