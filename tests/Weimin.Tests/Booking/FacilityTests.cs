@@ -12,7 +12,7 @@ public class FacilityTests(BookingApp app) : IClassFixture<BookingApp>
         var client = app.Anonymous();
         var html = await client.GetStringAsync("/facilities");
         Assert.Contains("楊梅區納骨堂", html);
-        Assert.Contains("2685 塔位", html);   // 12000 − 9315 free
+        Assert.Contains("2,685 塔位", html);   // 12,000 − 9,315 free
         Assert.Contains("大禮堂", html);
         Assert.Contains("href=\"/facilities\"", await client.GetStringAsync("/"));
 
