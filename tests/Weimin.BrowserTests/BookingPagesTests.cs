@@ -127,6 +127,32 @@ public class BookingPagesTests(BrowserApp app, ITestOutputHelper output) : IClas
         await app.CheckAsync(page, "booking-staff-day", output);
     }
 
+    [Fact]
+    public async Task Settings_FromTheAdminHub_ScheduleFormShowsItsErrors_ThenSaves()
+    {
+        var page = await app.NewPageAsync("secretariat");
+        await page.GotoAsync("/admin");
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "預約與場地設定" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("預約與場地設定");
+        await app.CheckAsync(page, "booking-settings", output);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "新增預約時段" }).ClickAsync();
+        await page.GetByLabel("服務項目").SelectOptionAsync(new SelectOptionValue { Value = "health-insurance" });
+        await page.GetByLabel("櫃台").SelectOptionAsync(new SelectOptionValue { Label = "樂齡福利櫃台" });
+        await page.GetByLabel("結束時間").FillAsync("08:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "儲存" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("結束時間須晚於開始時間");
+        await app.CheckAsync(page, "booking-settings-schedule-error", output);
+
+        await page.GetByLabel("結束時間").FillAsync("11:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "儲存" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToHaveTextAsync("已儲存。");
+        await Expect(page.Locator("#schedules + p + .table-wrap")).ToContainTextAsync("全民健康保險第六類投保");
+
+        await page.GotoAsync("/admin/booking/facilities/new");
+        await app.CheckAsync(page, "booking-settings-facility", output);
+    }
+
     private static async Task TabToAsync(IPage page, string selector)
     {
         for (var i = 0; i < 120; i++)

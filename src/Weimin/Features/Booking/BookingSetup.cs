@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Weimin.Data;
@@ -28,6 +29,13 @@ public static class BookingSetup
         services.AddSingleton(options);
         services.AddScoped<BookingService>();
         services.AddScoped<VenueService>();
+        services.AddScoped<Admin.BookingSettings>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute("/Booking/Admin/Schedule", "/admin/booking/schedules/new");
+            o.Conventions.AddPageRoute("/Booking/Admin/Venue", "/admin/booking/venues/new");
+            o.Conventions.AddPageRoute("/Booking/Admin/Facility", "/admin/booking/facilities/new");
+        });
         services.AddSingleton<BookingReminderSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<BookingReminderSweep>());
         services.AddScoped<IStartupSeeder, DemoBookingSeeder>();

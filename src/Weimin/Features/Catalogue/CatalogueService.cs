@@ -166,7 +166,8 @@ public sealed class CatalogueService(AppDb db, TimeProvider clock, WeiminPaths p
             string.IsNullOrWhiteSpace(text) ? null : string.Join('\n', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
-    private void CheckSection(int sectionId)
+    /// <summary>A section head writes only what belongs to their own section.</summary>
+    public void CheckSection(int sectionId)
     {
         if (OwnSectionOnly is { } own && own != sectionId) throw new RuleViolation("catalogue.section_forbidden");
     }

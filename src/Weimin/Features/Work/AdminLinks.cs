@@ -29,6 +29,7 @@ public static class AdminLinks
             new("/admin/services", "Nav.Services", "Admin.Services", Policies.ManageCatalogue),
             new("/admin/windows", "Nav.Windows", "Admin.Windows", Policies.ManageCatalogue),
             new("/admin/portal", "Nav.PortalContent", "Admin.Portal", Policies.ManageCatalogue),
+            new("/admin/booking", "Nav.BookingSettings", "Admin.BookingSettings", Policies.ManageCatalogue),
             new("/venue-requests", "Nav.VenueRequests", "Admin.VenueRequests", Booking.Staff.VenueStaff.Policy),
             new("/admin/calendar", "Nav.CalendarAdmin", "Admin.Calendar", Policies.ManageCalendar),
             new("/calendar", "Nav.Calendar", "Admin.CalendarPublic", null),
