@@ -199,6 +199,13 @@ public class Case : ISectionOwned
         Add(CaseEventType.Closed, actor, nowUtc, note, isPublic: true);
     }
 
+    /// <summary>領件通知: a completed case whose result (a certificate, a card) waits at the counter.</summary>
+    public void ReadyForPickup(string? note, CaseActor actor, DateTime nowUtc)
+    {
+        if (Status != CaseStatus.Completed) throw new RuleViolation("case.pickup_not_completed");
+        Add(CaseEventType.ReadyForPickup, actor, nowUtc, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), isPublic: true);
+    }
+
     public void Reject(string reason, CaseActor actor, DateTime nowUtc)
     {
         RequireOpen();

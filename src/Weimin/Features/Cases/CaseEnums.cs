@@ -41,6 +41,8 @@ public enum CaseEventType
     Note = 13,
     /// <summary>A new tracking code was printed for the applicant; the old one no longer works. Internal.</summary>
     TrackingCodeReissued = 14,
+    /// <summary>領件通知: the result waits at the counter; the applicant was told.</summary>
+    ReadyForPickup = 15,
 }
 
 /// <summary>Where a case stands against its deadline.</summary>

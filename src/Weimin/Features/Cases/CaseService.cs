@@ -176,6 +176,7 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
             throw new RuleViolation("case.extension_approver");
         return ChangeAsync(id, version, (c, cal, now, _) =>
         {
+            NotAPetition(c);
             var extension = c.Extend(workingDays, reason, approver.StaffId.Value, approver, cal, now);
             notices.Enqueue(c, NoticeEvent.Extension, new Dictionary<string, string>
             {
@@ -199,6 +200,7 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
     public Task<Case?> TransferToAgencyAsync(long id, int? version, string agency, string? note, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, (c, _, now, _) =>
         {
+            NotAPetition(c);
             c.TransferToAgency(agency, note, actor, now);
             notices.Enqueue(c, NoticeEvent.Transferred, new Dictionary<string, string> { ["reason"] = c.TransferredTo ?? agency });
             return Task.CompletedTask;
@@ -215,9 +217,20 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
     public Task<Case?> CompleteAsync(long id, int? version, string result, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, (c, cal, now, today) =>
         {
+            NotAPetition(c);
             c.Complete(result, actor, cal, now, today);
             notices.Enqueue(c, NoticeEvent.Completion);
             return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>領件通知, once per case: the result waits at the counter; <paramref name="note"/> (where, until when) goes into the notice.</summary>
+    public Task<Case?> ReadyForPickupAsync(long id, int? version, string? note, CaseActor actor, CancellationToken ct = default) =>
+        ChangeAsync(id, version, async (c, _, now, _) =>
+        {
+            if (await db.Set<CaseEvent>().AnyAsync(e => e.CaseId == c.Id && e.Type == CaseEventType.ReadyForPickup, ct))
+                throw new RuleViolation("case.pickup_already");
+            c.ReadyForPickup(note, actor, now);
+            notices.Enqueue(c, NoticeEvent.ReadyForPickup, new Dictionary<string, string> { ["reason"] = note?.Trim() ?? "" }, $"pickup:{c.Id}");
         }, ct);
 
     public Task<Case?> CloseAsync(long id, int? version, string? note, CaseActor actor, CancellationToken ct = default) =>
@@ -226,6 +239,7 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
     public Task<Case?> RejectAsync(long id, int? version, string reason, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, (c, _, now, _) =>
         {
+            NotAPetition(c);
             c.Reject(reason, actor, now);
             notices.Enqueue(c, NoticeEvent.Rejection, new Dictionary<string, string> { ["reason"] = c.Result ?? reason });
             return Task.CompletedTask;
@@ -237,6 +251,7 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
     public Task<Case?> MergeAsync(long id, int? version, string intoNumber, CaseActor actor, CancellationToken ct = default) =>
         ChangeAsync(id, version, async (c, _, now, _) =>
         {
+            NotAPetition(c);
             var into = await db.Set<Case>().FirstOrDefaultAsync(x => x.Number == intoNumber && x.AgencyId == c.AgencyId, ct)
                        ?? throw new RuleViolation("case.not_found");
             c.MergeInto(into, actor, now);
@@ -254,6 +269,15 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
         var code = NewTrackingCode();
         var c = await ChangeAsync(id, null, (c, _, now, _) => { c.ReissueTrackingCode(HashCode(code), actor, now); return Task.CompletedTask; }, ct);
         return c is null ? null : (c, code);
+    }
+
+    /// <summary>
+    /// A petition is answered, extended, forwarded, merged or set aside by the rules of petition handling (the reply,
+    /// the rating invitation, the 30-day ceiling: <see cref="Petitions.PetitionService"/>); the generic paths refuse it.
+    /// </summary>
+    public static void NotAPetition(Case c)
+    {
+        if (c.Kind == CaseKind.Petition) throw new RuleViolation("case.petition_flow", c.Id);
     }
 
     /// <summary>The signed-in staff member as a case actor.</summary>

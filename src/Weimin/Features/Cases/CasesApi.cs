@@ -94,6 +94,8 @@ public static class CasesApi
             (s, id, b, a, _, ct) => s.TransferToAgencyAsync(id, b.Version, b.Agency!, b.Note, a, ct)),
         ("assign", ["officerId"], "Assign an officer of the case's section", (s, id, b, a, _, ct) => s.AssignAsync(id, b.Version, b.OfficerId!.Value, a, ct)),
         ("complete", ["result"], "Complete the case with its result (辦結)", (s, id, b, a, _, ct) => s.CompleteAsync(id, b.Version, b.Result!, a, ct)),
+        ("ready-for-pickup", [], "Tell the applicant the result waits at the counter (領件通知, once); the note goes into the notice",
+            (s, id, b, a, _, ct) => s.ReadyForPickupAsync(id, b.Version, b.Note, a, ct)),
         ("close", [], "Close a completed case (結案)", (s, id, b, a, _, ct) => s.CloseAsync(id, b.Version, b.Note, a, ct)),
         ("reject", ["reason"], "Reject the case, with the reason", (s, id, b, a, _, ct) => s.RejectAsync(id, b.Version, b.Reason!, a, ct)),
         ("withdraw", [], "The applicant withdrew", (s, id, b, a, _, ct) => s.WithdrawAsync(id, b.Version, b.Note, a, ct)),

@@ -59,7 +59,7 @@ public class DetailsModel(
 
     /// <summary>The actions of the contract, in the order the page offers them.</summary>
     public static readonly string[] AllActions =
-        ["Start", "SupplementRequest", "Supplemented", "Complete", "Close", "Assign", "Extend", "TransferSection", "TransferAgency", "Reject", "Withdraw", "Merge", "Note"];
+        ["Start", "SupplementRequest", "Supplemented", "Complete", "ReadyForPickup", "Close", "Assign", "Extend", "TransferSection", "TransferAgency", "Reject", "Withdraw", "Merge", "Note"];
 
     [BindProperty] public ActionForm Form { get; set; } = new();
 
@@ -122,6 +122,9 @@ public class DetailsModel(
 
     public Task<IActionResult> OnPostCompleteAsync(long id, CancellationToken ct) =>
         ActAsync(id, "Complete", (v, a) => cases.CompleteAsync(id, v, Form.Result ?? "", a, ct), ct);
+
+    public Task<IActionResult> OnPostReadyForPickupAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "ReadyForPickup", (v, a) => cases.ReadyForPickupAsync(id, v, Form.Note, a, ct), ct);
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
         ActAsync(id, "Close", (v, a) => cases.CloseAsync(id, v, Form.Note, a, ct), ct);
@@ -213,6 +216,9 @@ public class DetailsModel(
         return true;
     }
 
+    /// <summary>Whether 領件通知 was already given (it is given once).</summary>
+    public bool ToldToPickUp => Case.Events.Any(e => e.Type == CaseEventType.ReadyForPickup);
+
     /// <summary>The actions the case's status allows (the entity refuses the others anyway) and this reader may take.</summary>
     public IReadOnlyList<string> Actions
     {
@@ -221,8 +227,12 @@ public class DetailsModel(
             if (!CanAct) return [];
             var s = Case.Status;
             var open = s.IsOpen();
+            var petition = Case.Kind == CaseKind.Petition;
             return AllActions.Where(a => a switch
             {
+                // A petition's reply, extension, forwarding, merging and setting aside are the petition page's (CaseService.NotAPetition).
+                "Complete" or "Extend" or "TransferAgency" or "Reject" or "Merge" when petition => false,
+                "ReadyForPickup" => s == CaseStatus.Completed && !petition && !ToldToPickUp,
                 "Start" => s == CaseStatus.Received,
                 "SupplementRequest" => s is CaseStatus.Received or CaseStatus.InProgress,
                 "Supplemented" => s == CaseStatus.AwaitingSupplement,
