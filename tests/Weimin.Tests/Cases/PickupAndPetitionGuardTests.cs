@@ -75,7 +75,13 @@ public class PickupAndPetitionGuardTests(WeiminApp app) : IClassFixture<WeiminAp
         Assert.True(posted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, posted.StatusCode.ToString());
         Assert.Single(await PickupNoticesAsync(page.Id));
         Assert.DoesNotContain("通知申請人領件", await officer.GetStringAsync(url));   // told once: the action is gone
-        Assert.Contains("已通知領件", await officer.GetStringAsync(url));
+        var after = await officer.GetStringAsync(url);
+        Assert.Contains("已通知領件", after);
+        var notices = after[after.IndexOf("id=\"notices\"", StringComparison.Ordinal)..];   // the case's notice list
+        Assert.Contains("領件通知", notices);
+        Assert.Contains("辦理結果", notices);
+        var pickup = Assert.Single(await PickupNoticesAsync(page.Id));
+        Assert.Contains($"href=\"/notices/{pickup.Id}\"", notices);
     }
 
     [Fact]

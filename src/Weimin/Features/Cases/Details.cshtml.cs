@@ -181,6 +181,7 @@ public class DetailsModel(
         var c = await cases.FindAsync(Id, ct);
         if (c is null) return false;
         Case = c;
+        Notices = await Features.Notices.NoticeReads.ForCaseAsync(db, c.Id, ct);
         Today = cases.Today;
         var calendar = await calendars.GetCalendarAsync(c.AgencyId, ct);
         try
@@ -215,6 +216,9 @@ public class DetailsModel(
                     && (User.IsInRole(Roles.SectionHead) || User.IsInRole(Roles.Chief) || User.IsInRole(Roles.Secretariat) || User.IsInRole(Roles.AgencyAdmin));
         return true;
     }
+
+    /// <summary>The notices about this case (the case's own visibility decides who sees them); recipients masked.</summary>
+    public IReadOnlyList<Features.Notices.NoticeRow> Notices { get; private set; } = [];
 
     /// <summary>Whether 領件通知 was already given (it is given once).</summary>
     public bool ToldToPickUp => Case.Events.Any(e => e.Type == CaseEventType.ReadyForPickup);

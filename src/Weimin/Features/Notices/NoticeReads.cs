@@ -41,6 +41,16 @@ public static class NoticeReads
         return new Paged<NoticeRow>(rows.Select(r => r with { Recipient = MaskRecipient(r.Channel, r.Recipient) }).ToList(), total, page, PageSize);
     }
 
+    /// <summary>The notices of one case (to the applicant and to staff about it), oldest first, recipients masked.</summary>
+    public static async Task<List<NoticeRow>> ForCaseAsync(AppDb db, long caseId, CancellationToken ct = default)
+    {
+        var rows = await db.Set<Notice>().AsNoTracking().Where(n => n.CaseId == caseId).OrderBy(n => n.CreatedAtUtc).ThenBy(n => n.Id)
+            .Select(n => new NoticeRow(n.Id, n.CreatedAtUtc, n.CaseId, null, n.Event, n.Channel, n.Audience, n.Recipient, n.Status, n.AttemptCount,
+                n.NextAttemptAtUtc, n.LastError))
+            .ToListAsync(ct);
+        return [.. rows.Select(r => r with { Recipient = MaskRecipient(r.Channel, r.Recipient) })];
+    }
+
     /// <summary>
     /// One notice with its attempts, if the reader may see it: admins every notice of their agency; everyone else
     /// the notices of cases their scope shows (the case's section filter decides), and staff notices addressed to them.
