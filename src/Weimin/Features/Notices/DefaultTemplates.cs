@@ -22,7 +22,8 @@ public static class DefaultTemplates
 
     /// <summary>The placeholders a template may use; anything else in braces is left as written.</summary>
     public static readonly string[] Placeholders =
-        ["name", "number", "service", "agency", "received", "due", "newDue", "reason", "result", "documents", "link", "days", "cases", "section", "date", "time", "counter"];
+        ["name", "number", "service", "agency", "received", "due", "newDue", "reason", "result", "documents", "link", "days", "cases", "section", "date", "time", "counter",
+         "month", "total", "answered", "ontime", "late", "open", "overdue", "dissatisfied"];
 
     public static TemplateText Get(NoticeEvent e, string language, TemplateForm form)
     {
@@ -119,6 +120,13 @@ public static class DefaultTemplates
             "[{agency}] Please rate our reply",
             "Dear {name},\n\nPlease rate our reply to your petition {number}: {link}\n\n{agency}",
             "{agency}: rate our reply to {number}: {link}"),
+        NoticeEvent.PetitionMonthlyReport => (
+            "【陳情月報】{section} {month}",
+            "{name} 您好：\n\n{section} {month}收到陳情案件 {total} 件：已答復 {answered} 件（準時 {ontime} 件、逾期 {late} 件），尚未結案 {open} 件，其中逾期未答 {overdue} 件；陳情人表示不滿意 {dissatisfied} 件。\n\n待檢討案件：\n{cases}\n\n月報全文：{link}",
+            "陳情月報：{section}{month}收件{total}件，逾期{late}件，未結{open}件。",
+            "[Petitions] {section}, {month}",
+            "Dear {name},\n\n{section} received {total} petition(s) in {month}: {answered} answered ({ontime} on time, {late} late), {open} still open of which {overdue} overdue; {dissatisfied} petitioner(s) dissatisfied.\n\nCases to review:\n{cases}\n\nThe full report: {link}",
+            "Petitions {month}: {section} received {total}, {late} late, {open} open."),
         NoticeEvent.BookingConfirmed => (
             "【{agency}】預約確認 {number}",
             "{name} 您好：\n\n您已預約「{service}」：{date} {time}，地點 {counter}，預約編號 {number}。\n請攜帶應備證件準時到場；如需取消或改期，請使用預約確認頁上的連結。\n\n{agency} 敬上",

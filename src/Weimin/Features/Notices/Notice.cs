@@ -34,6 +34,8 @@ public enum NoticeEvent
     PetitionReply = 21,
     /// <summary>答復滿意度評分邀請 (Petitions).</summary>
     RatingInvitation = 22,
+    /// <summary>To a section head: last month's petition figures of the section (Petitions, 月報).</summary>
+    PetitionMonthlyReport = 23,
     /// <summary>線上預約確認 (Booking), also sent when a booking moves to another slot.</summary>
     BookingConfirmed = 30,
     /// <summary>預約前一日提醒 (Booking).</summary>

@@ -98,6 +98,9 @@ public sealed class PetitionOptions
 
     /// <summary>Rating-link and public rating posts per client IP per minute.</summary>
     public int RatingPerMinute { get; set; } = 10;
+
+    /// <summary>How often the monthly-report sweep looks whether today is the month's first working day (<see cref="PetitionReportSweep"/>).</summary>
+    public int ReportSweepMinutes { get; set; } = 60;
 }
 
 /// <summary>The time limit of a petition: pure, from the options.</summary>

@@ -25,6 +25,8 @@ public static class PetitionsSetup
         services.AddScoped<PetitionService>();
         services.AddScoped<PetitionImport>();
         services.AddScoped<IStartupSeeder, DemoPetitionSeeder>();
+        services.AddSingleton<PetitionReportSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<PetitionReportSweep>());
         services.AddAuthorizationBuilder()
             .AddPolicy(ReviewPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Chief, Roles.Secretariat))
             .AddPolicy(ReportPolicy, p => p.RequireAuthenticatedUser().RequireRole(
