@@ -27,6 +27,20 @@ public class StaffPagesTests(BrowserApp app, ITestOutputHelper output) : IClassF
     }
 
     [Fact]
+    public async Task PetitionCategories_FromTheAdminHub_ListAndForm()
+    {
+        var page = await app.NewPageAsync(Admin);
+        await page.GotoAsync("/admin");
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "陳情類別" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("陳情類別");
+        await app.CheckAsync(page, "petition-categories", output);
+        await page.GetByRole(AriaRole.Link, new() { Name = "新增類別" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "儲存" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await app.CheckAsync(page, "petition-category-errors", output);
+    }
+
+    [Fact]
     public async Task StaffList_Search_NarrowsToMatchingPeople()
     {
         var page = await app.NewPageAsync(Admin);

@@ -74,7 +74,7 @@ public class MediaModel(AppDb db, PetitionService petitions, CaseService cases, 
                       join m in db.Set<MediaItem>().AsNoTracking() on c.Id equals m.CaseId
                       orderby m.SeenOn descending, c.Id descending
                       select new MediaRow(c.Id, c.Number, m.SeenOn, m.Source, c.Subject, m.Link,
-                          db.Set<Section>().IgnoreQueryFilters().Where(s => s.Id == c.SectionId).Select(s => s.Name).FirstOrDefault(),
+                          db.Set<Section>().Where(s => s.Id == c.SectionId).Select(s => s.Name).FirstOrDefault(),
                           m.NeedsResponse, c.Status, c.DueOn)).Take(200).ToListAsync(ct);
     }
 }

@@ -10,6 +10,8 @@ using Weimin.Features.Cases;
 using Weimin.Web.Authorization;
 using Weimin.Web.Errors;
 
+using Weimin.Features.Petitions.Categories;
+
 namespace Weimin.Features.Petitions;
 
 public sealed record PetitionCreatedDto(long Id, string Number, string TrackingCode, DateOnly DueOn, int TimeLimitDays, bool Sealed);
@@ -82,6 +84,7 @@ public static class PetitionsApi
     public static void MapPetitionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/petitions").WithTags("Petitions");
+        api.MapPetitionCategoriesApi();
         api.MapPost("", Intake).RequireAuthorization(Policies.CaseIntake).Accepts<PetitionIntake>("application/json")
             .WithSummary("Take in a petition from any channel; 1999 general cases get 6 working days, others the configured limit (ceiling 30)");
         api.MapGet("", List).RequireAuthorization(Policies.CaseWork).WithSummary("Petitions in scope, newest first; petitioners masked, sealed ones not named");

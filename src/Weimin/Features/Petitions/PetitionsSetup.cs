@@ -13,6 +13,8 @@ public static class PetitionsSetup
     public const string ReviewPolicy = "petitions.review";
     /// <summary>The monthly inspection report and trends.</summary>
     public const string ReportPolicy = "petitions.report";
+    /// <summary>Keeping the petition categories: the agency's administrators and the secretariat.</summary>
+    public const string CategoriesPolicy = "petitions.categories";
     /// <summary>Per client IP: the public mailbox form posts.</summary>
     public const string MailboxLimit = "petitions.mailbox";
     /// <summary>Per client IP: the rating link.</summary>
@@ -24,10 +26,14 @@ public static class PetitionsSetup
         services.AddSingleton(options);
         services.AddScoped<PetitionService>();
         services.AddScoped<PetitionImport>();
+        services.AddScoped<Categories.PetitionCategories>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Petitions/Categories/Edit", "/admin/petition-categories/new"));
         services.AddScoped<IStartupSeeder, DemoPetitionSeeder>();
         services.AddSingleton<PetitionReportSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<PetitionReportSweep>());
         services.AddAuthorizationBuilder()
+            .AddPolicy(CategoriesPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdmin, Roles.AgencyAdmin, Roles.Secretariat))
             .AddPolicy(ReviewPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Chief, Roles.Secretariat))
             .AddPolicy(ReportPolicy, p => p.RequireAuthenticatedUser().RequireRole(
                 Roles.Chief, Roles.Secretariat, Roles.SectionHead, Roles.AgencyAdmin, Roles.Auditor, Roles.SystemAdmin));

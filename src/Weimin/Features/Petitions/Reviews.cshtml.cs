@@ -56,7 +56,7 @@ public class ReviewsModel(AppDb db, PetitionService petitions, CaseService cases
                           where p.Rating == PetitionRating.Dissatisfied
                           orderby p.RatedAtUtc descending
                           select new ReviewRow(c.Id, c.Number, p.Channel, c.Subject, p.Category!.Name,
-                              db.Set<Section>().IgnoreQueryFilters().Where(s => s.Id == c.SectionId).Select(s => s.Name).FirstOrDefault(),
+                              db.Set<Section>().Where(s => s.Id == c.SectionId).Select(s => s.Name).FirstOrDefault(),
                               c.Officer == null ? null : c.Officer.Name, p.RepliedOn, c.CompletedOnTime, p.RatingComment, p.RatedAtUtc,
                               p.ReviewedAtUtc, p.Review, p.Finding, p.Improvement))
             .Take(500).ToListAsync(ct);

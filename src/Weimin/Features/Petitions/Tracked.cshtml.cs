@@ -62,7 +62,7 @@ public class TrackedModel(AppDb db, PetitionService petitions, CaseService cases
                       join t in db.Set<TrackedItem>().AsNoTracking() on c.Id equals t.CaseId
                       orderby c.DueOn, c.Id
                       select new TrackedRow(c.Id, c.Number, t.Kind, t.RequestedBy, c.Subject,
-                          db.Set<Section>().IgnoreQueryFilters().Where(s => s.Id == c.SectionId).Select(s => s.Name).FirstOrDefault(),
+                          db.Set<Section>().Where(s => s.Id == c.SectionId).Select(s => s.Name).FirstOrDefault(),
                           c.Officer == null ? null : c.Officer.Name, c.Status, c.DueOn,
                           (c.Status == CaseStatus.Received || c.Status == CaseStatus.InProgress) && c.DueOn < today)).Take(500).ToListAsync(ct);
     }

@@ -31,6 +31,7 @@ public static class AdminLinks
             new("/admin/portal", "Nav.PortalContent", "Admin.Portal", Policies.ManageCatalogue),
             new("/admin/booking", "Nav.BookingSettings", "Admin.BookingSettings", Policies.ManageCatalogue),
             new("/venue-requests", "Nav.VenueRequests", "Admin.VenueRequests", Booking.Staff.VenueStaff.Policy),
+            new("/admin/petition-categories", "Nav.PetitionCategories", "Admin.PetitionCategories", Petitions.PetitionsSetup.CategoriesPolicy),
             new("/admin/calendar", "Nav.CalendarAdmin", "Admin.Calendar", Policies.ManageCalendar),
             new("/calendar", "Nav.Calendar", "Admin.CalendarPublic", null),
         ]),

@@ -92,11 +92,17 @@ public sealed class BookingSettings(AppDb db, CatalogueService catalogue, TimePr
     public async Task<List<ScheduleRow>> SchedulesAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        return await db.Set<BookingSchedule>().AsNoTracking()
+        var rows = await db.Set<BookingSchedule>().AsNoTracking()
             .OrderBy(s => s.Service!.Section!.SortOrder).ThenBy(s => s.Service!.SortOrder).ThenBy(s => s.Window!.SortOrder)
             .Select(s => new ScheduleRow(s.Id, s.Service!.Code, s.Service.Name, s.Window!.Name, s.Weekdays, s.Opens, s.Closes, s.SlotMinutes, s.Capacity,
-                s.IsActive, db.Set<Appointment>().IgnoreQueryFilters().Count(a => a.ScheduleId == s.Id && a.Date >= today && a.Status == BookingStatus.Booked)))
+                s.IsActive, 0))
             .ToListAsync(ct);
+        // Counted in a query of its own: IgnoreQueryFilters() inside the one above would lift the agency filter from the schedules too.
+        var ids = rows.Select(r => r.Id).ToList();
+        var booked = await db.Set<Appointment>().IgnoreQueryFilters()
+            .Where(a => ids.Contains(a.ScheduleId) && a.Date >= today && a.Status == BookingStatus.Booked)
+            .GroupBy(a => a.ScheduleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. rows.Select(r => r with { Upcoming = booked.GetValueOrDefault(r.Id) })];
     }
 
     public Task<BookingSchedule?> FindScheduleAsync(int id, CancellationToken ct) =>
