@@ -33,6 +33,8 @@ public sealed class FakeGateways : IAsyncDisposable
     public ConcurrentQueue<GatewayMessage> Mitake { get; } = new();
     public ConcurrentQueue<GatewayMessage> Every8d { get; } = new();
     public ConcurrentQueue<GatewayMessage> Line { get; } = new();
+    /// <summary>Answers in a chat (LINE reply API): reply token and text.</summary>
+    public ConcurrentQueue<(string ReplyToken, string Text)> LineReplies { get; } = new();
     private readonly ConcurrentDictionary<string, string> _mitakeClientIds = new();
     private readonly ConcurrentDictionary<string, string> _lineRetryKeys = new();
 
@@ -45,6 +47,7 @@ public sealed class FakeGateways : IAsyncDisposable
         _app.MapPost("/api/mtk/SmSend", MitakeSend);
         _app.MapPost("/API21/HTTP/sendSMS.ashx", Every8dSend);
         _app.MapPost("/v2/bot/message/push", LinePush);
+        _app.MapPost("/v2/bot/message/reply", LineReply);
         _app.StartAsync().GetAwaiter().GetResult();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
@@ -56,6 +59,7 @@ public sealed class FakeGateways : IAsyncDisposable
         Mitake.Clear();
         Every8d.Clear();
         Line.Clear();
+        LineReplies.Clear();
     }
 
     private string NextId() => Interlocked.Increment(ref _sequence).ToString("000000000", System.Globalization.CultureInfo.InvariantCulture);
@@ -129,6 +133,18 @@ public sealed class FakeGateways : IAsyncDisposable
         if (retryKey.Length > 0) _lineRetryKeys[retryKey] = "req-" + id;
         Line.Enqueue(new GatewayMessage(to, text, retryKey, null, id));
         return Results.Json(new { sentMessages = new[] { new { id, quoteToken = "q" + id } } });
+    }
+
+    /// <summary>POST /v2/bot/message/reply as LINE documents it: bearer token, replyToken and one to five messages.</summary>
+    private async Task<IResult> LineReply(HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString() != "Bearer " + LineToken)
+            return Results.Json(new { message = "Authentication failed. Confirm that the access token in the authorization header is valid." }, statusCode: 401);
+        using var doc = await JsonDocument.ParseAsync(request.Body);
+        var token = doc.RootElement.TryGetProperty("replyToken", out var t) ? t.GetString() ?? "" : "";
+        if (token.Length == 0) return Results.Json(new { message = "The property, 'replyToken', in the request body is invalid" }, statusCode: 400);
+        LineReplies.Enqueue((token, doc.RootElement.GetProperty("messages")[0].GetProperty("text").GetString() ?? ""));
+        return Results.Json(new { sentMessages = Array.Empty<object>() });
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

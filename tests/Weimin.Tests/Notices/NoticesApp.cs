@@ -9,6 +9,7 @@ namespace Weimin.Tests.Notices;
 public sealed class NoticesApp : WeiminApp
 {
     public const string ReceiptToken = "receipt-token-1";
+    public const string LineSecret = "line-channel-secret-for-tests";
     public SmtpSink Smtp { get; } = new();
     public FakeGateways Gateways { get; } = new();
 
@@ -30,6 +31,7 @@ public sealed class NoticesApp : WeiminApp
         builder.UseSetting("Weimin:Notices:Line:BaseUrl", Gateways.BaseUrl);
         builder.UseSetting("Weimin:Notices:Line:ChannelAccessToken", FakeGateways.LineToken);
         builder.UseSetting("Weimin:Notices:Line:TimeoutSeconds", "2");
+        builder.UseSetting("Weimin:Notices:Line:ChannelSecret", LineSecret);
     }
 
     public NoticeSender Sender => Services.GetRequiredService<NoticeSender>();

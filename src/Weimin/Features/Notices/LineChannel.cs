@@ -52,6 +52,9 @@ public sealed partial class LineChannel(IHttpClientFactory http, NoticeOptions o
         }
     }
 
+    /// <summary>Whether this is a LINE user id ("U" and 32 hex digits), as pushes need.</summary>
+    public static bool IsUserId(string value) => UserId().IsMatch(value);
+
     private static string? SentMessageId(string body)
     {
         try

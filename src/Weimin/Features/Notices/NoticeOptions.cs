@@ -64,5 +64,9 @@ public sealed class LineOptions
     /// <summary>https://api.line.me; empty turns LINE off (LINE notices wait as temporary failures).</summary>
     public string BaseUrl { get; set; } = "";
     public string ChannelAccessToken { get; set; } = "";
+    /// <summary>The channel secret: webhook requests whose X-Line-Signature does not match it are refused. Empty refuses all.</summary>
+    public string ChannelSecret { get; set; } = "";
     public int TimeoutSeconds { get; set; } = 20;
+    /// <summary>Wrong case number / receipt code pairs a LINE user may send in an hour before further tries are ignored.</summary>
+    public int LinkAttemptsPerHour { get; set; } = 5;
 }

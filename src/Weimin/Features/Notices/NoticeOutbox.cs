@@ -20,6 +20,9 @@ public sealed class NoticeOutbox(AppDb db, TimeProvider clock, NoticeOptions opt
     /// yyyy-MM-dd, "link", …). <paramref name="idempotencyKey"/> makes a repeated call harmless (a sweep passes e.g.
     /// "overdue:{caseId}:{date}"); without it every call is a new notice.
     /// </summary>
+    /// <summary>The recipient of a LINE notice whose applicant has not linked a LINE account yet.</summary>
+    public const string PendingLineLink = "LINE";
+
     public Notice? Enqueue(Case c, NoticeEvent e, IReadOnlyDictionary<string, string>? extra = null, string? idempotencyKey = null)
     {
         if (c.NoticeChannel == NoticeChannel.None || !c.NoticeConsent) return null;
@@ -27,8 +30,9 @@ public sealed class NoticeOutbox(AppDb db, TimeProvider clock, NoticeOptions opt
         {
             NoticeChannel.Email => c.ApplicantEmail,
             NoticeChannel.Sms or NoticeChannel.Phone => c.ApplicantPhone,
-            // The LINE user id comes from the applicant's link to the office's LINE account; the phone finds it at send time.
-            NoticeChannel.Line => extra?.GetValueOrDefault("lineUserId") ?? c.ApplicantPhone,
+            // The LINE user id comes from the applicant's link to the office's LINE account (LineWebhook), found at send time.
+            // Until then the notice waits under a placeholder and goes out once the applicant links an account.
+            NoticeChannel.Line => extra?.GetValueOrDefault("lineUserId") ?? (string.IsNullOrWhiteSpace(c.ApplicantPhone) ? PendingLineLink : c.ApplicantPhone),
             NoticeChannel.Letter => c.ApplicantAddress,
             _ => null,
         };

@@ -98,6 +98,11 @@ public sealed class NoticeSender(IServiceScopeFactory scopes, TimeProvider clock
         try
         {
             await scope.ServiceProvider.GetRequiredService<NoticeComposer>().ComposeAsync(n, ct);
+            // A LINE notice queued before the applicant linked their LINE account (by sending the case number and
+            // receipt code) goes to the account linked since.
+            if (n.Channel == NoticeChannel.Line && n.CaseId is { } caseId && !LineChannel.IsUserId(n.Recipient)
+                && await LineWebhook.UserForCaseAsync(db, caseId, ct) is { } linked)
+                n.Recipient = linked;
             outgoing = new OutgoingNotice(n.Id, n.Channel, n.Recipient, n.RecipientName, n.Subject ?? "", n.Body ?? "", n.IdempotencyKey);
             var channel = scope.ServiceProvider.GetServices<INoticeChannel>().FirstOrDefault(c => c.Channel == n.Channel);
             result = channel is null ? SendResult.Permanent($"No sender for channel {n.Channel}") : await channel.SendAsync(outgoing, ct);

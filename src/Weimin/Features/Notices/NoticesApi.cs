@@ -9,6 +9,7 @@ public static class NoticesApi
     {
         // Delivery receipts from the SMS gateway: anonymous, but the address carries a secret the gateway was given.
         app.MapGet("/notices/receipts/{provider}/{token}", Receipt).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapLineWebhook();
         return app;
     }
 

@@ -8,6 +8,7 @@ public static class NoticesSetup
     {
         services.AddSingleton(config.GetSection("Weimin:Notices").Get<NoticeOptions>() ?? new NoticeOptions());
         NoticePolicies.Add(services.AddAuthorizationBuilder());
+        services.AddMemoryCache();
         services.AddScoped<NoticeOutbox>();
         services.AddScoped<NoticeComposer>();
         services.AddScoped<NoticeService>();

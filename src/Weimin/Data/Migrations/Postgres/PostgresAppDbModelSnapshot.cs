@@ -2171,6 +2171,38 @@ namespace Weimin.Data.Migrations.Postgres
                     b.ToTable("eval_self_assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Weimin.Features.Notices.LineLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("LineLinks", (string)null);
+                });
+
             modelBuilder.Entity("Weimin.Features.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -3817,6 +3849,15 @@ namespace Weimin.Data.Migrations.Postgres
                     b.HasOne("Weimin.Features.Evaluation.RoundUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weimin.Features.Notices.LineLink", b =>
+                {
+                    b.HasOne("Weimin.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2094,6 +2094,36 @@ namespace Weimin.Data.Migrations.Sqlite
                     b.ToTable("eval_self_assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Weimin.Features.Notices.LineLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("LineLinks", (string)null);
+                });
+
             modelBuilder.Entity("Weimin.Features.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -3708,6 +3738,15 @@ namespace Weimin.Data.Migrations.Sqlite
                     b.HasOne("Weimin.Features.Evaluation.RoundUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Weimin.Features.Notices.LineLink", b =>
+                {
+                    b.HasOne("Weimin.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
