@@ -48,7 +48,9 @@ public sealed class Every8dGateway(IHttpClientFactory http, NoticeOptions option
         {
             "100" => ReceiptOutcome.Delivered,
             "107" => ReceiptOutcome.Retry,
-            "101" or "102" or "103" or "104" or "105" or "106" or "303" or "500" => ReceiptOutcome.Failed,
+            "101" or "102" or "103" or "104" or "105" or "106" or "301" or "303" or "500" => ReceiptOutcome.Failed,
+            // The callback also brings citizens' replies (SM holds the text); those say nothing about our message.
+            "999" => ReceiptOutcome.NotAReceipt,
             _ => ReceiptOutcome.Pending,
         };
         return new SmsReceipt(batch, status, outcome, $"EVERY8D {status}: {Meaning(status)}");
@@ -69,6 +71,10 @@ public sealed class Every8dGateway(IHttpClientFactory http, NoticeOptions option
         "-100" => "無此帳號",
         "-101" => "密碼錯誤",
         "-300" => "帳號密碼不得為空值",
+        "-303" => "MMS 主旨不得為空",
+        "-304" => "MMS 未上傳圖片",
+        "-305" => "MMS 副檔名不得為空",
+        "-314" => "圖文簡訊大小超過50K",
         "0" => "已發送",
         "100" => "發送成功",
         "101" or "102" or "104" or "105" or "106" => "手機端因素或電信終端設備異常未能送達",
@@ -78,7 +84,9 @@ public sealed class Every8dGateway(IHttpClientFactory http, NoticeOptions option
         "301" => "無額度(或額度不足)無法發送",
         "303" => "取消簡訊",
         "500" => "未開通國際簡訊",
-        "999" => "回覆簡訊",
+        "700" => "MMS 已發送",
+        "888" => "測試模式",
+        "999" => "此呼叫為回覆簡訊之內容",
         _ => "unknown",
     };
 }

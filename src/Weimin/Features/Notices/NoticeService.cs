@@ -11,6 +11,7 @@ public sealed class NoticeService(AppDb db, TimeProvider clock, NoticeOptions op
     /// <summary>A gateway's delivery receipt. Unknown message ids are ignored (true = a notice was updated).</summary>
     public async Task<bool> ApplyReceiptAsync(SmsReceipt receipt, CancellationToken ct = default)
     {
+        if (receipt.Outcome == ReceiptOutcome.NotAReceipt) return false;
         var n = await db.Set<Notice>().IgnoreQueryFilters()
             .FirstOrDefaultAsync(x => x.ProviderMessageId == receipt.ProviderMessageId && x.Channel == NoticeChannel.Sms, ct);
         if (n is null) return false;

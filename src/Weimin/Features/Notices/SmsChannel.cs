@@ -4,7 +4,8 @@ using Weimin.Features.Cases;
 namespace Weimin.Features.Notices;
 
 /// <summary>What a delivery receipt says about a message the gateway accepted earlier.</summary>
-public enum ReceiptOutcome { Pending = 0, Delivered = 1, Failed = 2, Retry = 3 }
+/// <summary>What a gateway callback says of a message; <see cref="NotAReceipt"/> is a callback about something else (EVERY8D 999: a citizen's reply).</summary>
+public enum ReceiptOutcome { Pending = 0, Delivered = 1, Failed = 2, Retry = 3, NotAReceipt = 4 }
 
 public sealed record SmsReceipt(string ProviderMessageId, string ProviderStatus, ReceiptOutcome Outcome, string Description);
 
