@@ -47,6 +47,8 @@ internal static class NoticeLoad
             services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
             services.AddSingleton(TimeProvider.System);
             services.AddScoped<DataScope>();
+            services.AddMetrics();
+            services.AddSingleton<Weimin.Features.Operations.WeiminMetrics>();
             services.AddWeiminDatabase(config, root);
             services.AddNotices(config);
             await using var sp = services.BuildServiceProvider();
