@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 PORT=${LH_PORT:-55740}
 BASE="http://127.0.0.1:$PORT"
-PAGES=${LH_PAGES:-"/ /services /services/childcare-allowance /services/birth-allowance/apply /search?q=%E8%B7%AF%E7%87%88 /track /faq /news /calendar /mailbox /replies /directory /?culture=en"}
+PAGES=${LH_PAGES:-"/ /services /services/childcare-allowance /services/birth-allowance/apply /services/childcare-allowance/book /search?q=%E8%B7%AF%E7%87%88 /track /faq /news /calendar /mailbox /replies /directory /venues /facilities /?culture=en"}
 OUT=$(mktemp -d /tmp/weimin-lh.XXXXXX)
 LH_DIR=${LH_DIR:-/tmp/lh}
 APP_PID=""
