@@ -77,6 +77,7 @@ public class SurveyItem
     public int SurveyId { get; set; }
     /// <summary>The dimension of a Likert item; null for overall, choice, text and profile items.</summary>
     public int? DimensionId { get; set; }
+    public SurveyDimension? Dimension { get; set; }
     public SurveyItemKind Kind { get; set; }
     public required string Text { get; set; }
     public string TextEn { get; set; } = "";
@@ -112,7 +113,7 @@ public class SurveyResponse : IAgencyOwned
     public int? ServiceId { get; set; }
     public CaseChannel? Channel { get; set; }
     /// <summary>The case an invitation was sent for; null for the public link and always null for internal surveys.</summary>
-    public int? CaseId { get; set; }
+    public long? CaseId { get; set; }
     public List<SurveyAnswer> Answers { get; set; } = [];
 }
 
@@ -136,7 +137,7 @@ public class SurveyInvitation : IAgencyOwned
     public int Id { get; set; }
     public int AgencyId { get; set; }
     public int SurveyId { get; set; }
-    public int CaseId { get; set; }
+    public long CaseId { get; set; }
     public required string TokenHash { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime ExpiresAtUtc { get; set; }

@@ -43,7 +43,7 @@ internal sealed class SurveyItemConfiguration : IEntityTypeConfiguration<SurveyI
         b.Property(i => i.Text).HasMaxLength(400);
         b.Property(i => i.TextEn).HasMaxLength(400);
         b.HasIndex(i => new { i.SurveyId, i.SortOrder });
-        b.HasOne<SurveyDimension>().WithMany().HasForeignKey(i => i.DimensionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Dimension).WithMany().HasForeignKey(i => i.DimensionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Options).WithOne().HasForeignKey(o => o.ItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
