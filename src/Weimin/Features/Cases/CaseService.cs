@@ -28,7 +28,7 @@ public sealed record IntakeResult(Case? Case, string? TrackingCode, OneTimeNotic
 /// section's case is "not found".
 /// </summary>
 public sealed partial class CaseService(AppDb db, CalendarService calendars, OrganisationService org, TimeProvider clock, CaseOptions options, NoticeOutbox notices,
-    ILogger<CaseService> log)
+    ILogger<CaseService> log, Surveys.SurveyInvitations surveyInvitations)
 {
     public int AtRiskDays => options.AtRiskWorkingDays;
 
@@ -213,11 +213,11 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
         }, ct);
 
     public Task<Case?> CompleteAsync(long id, int? version, string result, CaseActor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, (c, cal, now, today) =>
+        ChangeAsync(id, version, async (c, cal, now, today) =>
         {
             c.Complete(result, actor, cal, now, today);
             notices.Enqueue(c, NoticeEvent.Completion);
-            return Task.CompletedTask;
+            await surveyInvitations.AddForCompletedCaseAsync(c, ct);
         }, ct);
 
     public Task<Case?> CloseAsync(long id, int? version, string? note, CaseActor actor, CancellationToken ct = default) =>
