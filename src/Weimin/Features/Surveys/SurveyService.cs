@@ -14,6 +14,12 @@ public sealed record SurveySubmission(IReadOnlyDictionary<int, IReadOnlyList<str
 /// <summary>Where an external response came from (an invitation's case) or the section of an internal respondent.</summary>
 public sealed record ResponseOrigin(int? SectionId, int? ServiceId, CaseChannel? Channel, long? CaseId);
 
+/// <summary>The signed-in member of staff answering an internal survey (all null for the public).</summary>
+public sealed record Respondent(string? UserId, int? AgencyId, int? SectionId)
+{
+    public static readonly Respondent Public = new(null, null, null);
+}
+
 /// <summary>Validation failure of one item: the item id and an ErrorText code.</summary>
 public sealed record AnswerProblem(int ItemId, string Code);
 
@@ -219,11 +225,11 @@ public sealed class SurveyService(AppDb db, TimeProvider clock)
     /// case's section, service and channel; for an internal survey <paramref name="userId"/> must not have answered yet.
     /// Returns the problems when the answers are bad (nothing stored).
     /// </summary>
-    public async Task<List<AnswerProblem>> SubmitAsync(Survey survey, SurveySubmission submission, string? invitationToken, string? userId, int? userSectionId, CancellationToken ct)
+    public async Task<List<AnswerProblem>> SubmitAsync(Survey survey, SurveySubmission submission, string? invitationToken, Respondent respondent, CancellationToken ct)
     {
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!survey.IsAnswerableOn(today)) throw new RuleViolation("survey.not_open");
+        if (await WhyNotAnswerableAsync(survey, invitationToken, respondent, ct) is { } why) throw new RuleViolation(why);
         var (answers, problems) = Check(survey, submission);
         if (problems.Count > 0) return problems;
 
@@ -231,11 +237,9 @@ public sealed class SurveyService(AppDb db, TimeProvider clock)
         var response = new SurveyResponse { AgencyId = survey.AgencyId, SurveyId = survey.Id, AnsweredOn = today, Answers = answers };
         if (survey.Kind == SurveyKind.Internal)
         {
-            if (userId is null) throw new RuleViolation("survey.sign_in");
-            if (await db.Set<SurveyParticipation>().IgnoreQueryFilters().AnyAsync(p => p.SurveyId == survey.Id && p.UserId == userId, ct))
-                throw new RuleViolation("survey.already_answered");
-            db.Add(new SurveyParticipation { AgencyId = survey.AgencyId, SurveyId = survey.Id, UserId = userId });
-            response.SectionId = userSectionId;
+            // The unique index on (survey, user) stops a second answer sent at the same moment.
+            db.Add(new SurveyParticipation { AgencyId = survey.AgencyId, SurveyId = survey.Id, UserId = respondent.UserId! });
+            response.SectionId = respondent.SectionId;
         }
         else if (invitationToken is not null)
         {
@@ -251,6 +255,31 @@ public sealed class SurveyService(AppDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return [];
+    }
+
+    /// <summary>Null when the respondent may answer now, else the ErrorText code saying why not.</summary>
+    public async Task<string?> WhyNotAnswerableAsync(Survey survey, string? invitationToken, Respondent respondent, CancellationToken ct)
+    {
+        if (!survey.IsAnswerableOn(clock.Today())) return "survey.not_open";
+        if (survey.Kind == SurveyKind.Internal)
+        {
+            if (respondent.UserId is null) return "survey.sign_in";
+            if (respondent.AgencyId != survey.AgencyId) return "survey.not_found";
+            var userId = respondent.UserId;
+            if (await db.Set<SurveyParticipation>().IgnoreQueryFilters().AnyAsync(p => p.SurveyId == survey.Id && p.UserId == userId, ct))
+                return "survey.already_answered";
+            return null;
+        }
+        if (invitationToken is null) return null;
+        try
+        {
+            await FindInvitationAsync(survey.Id, invitationToken, clock.GetUtcNow().UtcDateTime, ct);
+            return null;
+        }
+        catch (RuleViolation v)
+        {
+            return v.Code;
+        }
     }
 
     /// <summary>The invitation a token opens; throws a clear rule violation when it is unknown, used or expired.</summary>
