@@ -93,6 +93,7 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
     {
         b.ToTable("survey_invitations");
         b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.Property(i => i.UsedAtUtc).IsConcurrencyToken();
         b.HasIndex(i => i.TokenHash).IsUnique();
         b.HasIndex(i => i.CaseId);
         b.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Restrict);

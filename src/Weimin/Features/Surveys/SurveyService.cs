@@ -233,7 +233,6 @@ public sealed class SurveyService(AppDb db, TimeProvider clock)
         var (answers, problems) = Check(survey, submission);
         if (problems.Count > 0) return problems;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var response = new SurveyResponse { AgencyId = survey.AgencyId, SurveyId = survey.Id, AnsweredOn = today, Answers = answers };
         if (survey.Kind == SurveyKind.Internal)
         {
@@ -252,8 +251,16 @@ public sealed class SurveyService(AppDb db, TimeProvider clock)
         db.Add(response);
         var stored = await db.Set<Survey>().IgnoreQueryFilters().FirstAsync(s => s.Id == survey.Id, ct);
         stored.HasResponses = true;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            // One SaveChanges, so one transaction. The invitation's used-at is a concurrency token: of two answers sent
+            // with the same link at the same moment, one finds it already used.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleViolation("survey.invitation_used");
+        }
         return [];
     }
 

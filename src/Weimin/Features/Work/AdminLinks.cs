@@ -31,6 +31,7 @@ public static class AdminLinks
             new("/admin/portal", "Nav.PortalContent", "Admin.Portal", Policies.ManageCatalogue),
             new("/admin/calendar", "Nav.CalendarAdmin", "Admin.Calendar", Policies.ManageCalendar),
             new("/calendar", "Nav.Calendar", "Admin.CalendarPublic", null),
+            new("/admin/surveys", "Nav.Surveys", "Admin.Surveys", Surveys.SurveysSetup.ManagePolicy),
         ]),
         new("Admin.Group.Data",
         [
