@@ -28,7 +28,7 @@ public sealed record IntakeResult(Case? Case, string? TrackingCode, OneTimeNotic
 /// section's case is "not found".
 /// </summary>
 public sealed partial class CaseService(AppDb db, CalendarService calendars, OrganisationService org, TimeProvider clock, CaseOptions options, NoticeOutbox notices,
-    ILogger<CaseService> log)
+    ILogger<CaseService> log, Surveys.SurveyInvitations surveyInvitations)
 {
     public int AtRiskDays => options.AtRiskWorkingDays;
 
@@ -215,12 +215,12 @@ public sealed partial class CaseService(AppDb db, CalendarService calendars, Org
         }, ct);
 
     public Task<Case?> CompleteAsync(long id, int? version, string result, CaseActor actor, CancellationToken ct = default) =>
-        ChangeAsync(id, version, (c, cal, now, today) =>
+        ChangeAsync(id, version, async (c, cal, now, today) =>
         {
             NotAPetition(c);
             c.Complete(result, actor, cal, now, today);
             notices.Enqueue(c, NoticeEvent.Completion);
-            return Task.CompletedTask;
+            await surveyInvitations.AddForCompletedCaseAsync(c, ct);
         }, ct);
 
     /// <summary>領件通知, once per case: the result waits at the counter; <paramref name="note"/> (where, until when) goes into the notice.</summary>

@@ -34,6 +34,7 @@ public static class AdminLinks
             new("/admin/petition-categories", "Nav.PetitionCategories", "Admin.PetitionCategories", Petitions.PetitionsSetup.CategoriesPolicy),
             new("/admin/calendar", "Nav.CalendarAdmin", "Admin.Calendar", Policies.ManageCalendar),
             new("/calendar", "Nav.Calendar", "Admin.CalendarPublic", null),
+            new("/admin/surveys", "Nav.Surveys", "Admin.Surveys", Surveys.SurveysSetup.ManagePolicy),
         ]),
         new("Admin.Group.Data",
         [
